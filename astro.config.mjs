@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import preact from "@astrojs/preact";
+import sitemap from "@astrojs/sitemap";
+import { unified } from "@astrojs/markdown-remark";
+import remarkMath from "remark-math";
+import rehypeKatex from "rehype-katex";
+
+// BASE_PATH lets the same build be served from a sub-path (GitHub Pages: /<repo>/).
+const basePath = process.env.BASE_PATH ?? "/";
+const base = basePath.endsWith("/") ? basePath : `${basePath}/`;
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? "https://example.github.io",
+  base,
+  trailingSlash: "always",
+  outDir: process.env.OUT_DIR ?? "dist",
+  markdown: {
+    // Astro 7's default processor does not run remark/rehype plugins; unified() does.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: "htmlAndMathml", throwOnError: true }]],
+    }),
+  },
+  integrations: [mdx(), preact(), sitemap()],
+  build: { format: "directory" },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Serves a built site (default dist/) as a static host would, under an optional base path.
+// Usage: node scripts/serve.mjs [--dir dist] [--port 4321] [--base /course/]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
+};
+const root = resolve(option("dir", process.env.OUT_DIR ?? "dist"));
+const port = Number(option("port", process.env.PORT ?? "4321"));
+const rawBase = option("base", process.env.BASE_PATH ?? "/");
+const base = `/${rawBase.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+  ".wasm": "application/wasm",
+};
+
+async function fileFor(urlPath) {
+  const candidate = normalize(join(root, urlPath));
+  if (!candidate.startsWith(root)) return null; // no escaping the site folder
+  try {
+    const info = await stat(candidate);
+    if (info.isDirectory()) {
+      const index = join(candidate, "index.html");
+      await stat(index);
+      return index;
+    }
+    return candidate;
+  } catch {
+    return null;
+  }
+}
+
+try {
+  await stat(join(root, "index.html"));
+} catch {
+  console.error(`No built site in ${root}. Run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+const server = createServer(async (request, response) => {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  let pathname;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    pathname = "/";
+  }
+  if (!pathname.startsWith(base)) {
+    if (pathname === "/" && base !== "/") {
+      response.writeHead(302, { location: base }).end();
+      return;
+    }
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`Not found. The site is served under ${base}`);
+    return;
+  }
+  if (!pathname.endsWith("/") && !extname(pathname)) {
+    response.writeHead(301, { location: `${pathname}/${url.search}` }).end();
+    return;
+  }
+  const file = await fileFor(pathname.slice(base.length - 1));
+  const target = file ?? join(root, "404.html");
+  try {
+    const body = await readFile(target);
+    response.writeHead(file ? 200 : 404, {
+      "content-type": types[extname(target)] ?? "application/octet-stream",
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+    });
+    response.end(body);
+  } catch {
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
+  }
+});
+
+server.listen(port, "127.0.0.1", () => {
+  console.log(`Serving ${root} at http://localhost:${port}${base}`);
+});

@@ -1,0 +1,70 @@
+import { useEffect, useId, useState } from "preact/hooks";
+import { parseNumberField, type NumberRule } from "./numberField";
+
+interface NumberFieldProps extends NumberRule {
+  value: number;
+  onValid: (value: number) => void;
+  step?: number | "any";
+  /** Shows a range slider beside the number field, kept in sync with it. */
+  slider?: boolean;
+  hint?: string;
+}
+
+/**
+ * A labelled number input that only reports valid values; invalid text stays in the field with a message
+ * next to it, so the reader can fix it while the rest of the widget keeps the last good value.
+ */
+export function NumberField({ label, min, max, integer, value, onValid, step, slider, hint }: NumberFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  const [message, setMessage] = useState<string | null>(null);
+
+  // Follow outside changes (presets, URL state) unless the reader is mid-edit with an error showing.
+  useEffect(() => {
+    setText((current) => (parseNumberField(current, { label, min, max, integer: integer ?? false }).ok ? String(value) : current));
+  }, [value]);
+
+  const accept = (raw: string) => {
+    setText(raw);
+    const parsed = parseNumberField(raw, { label, min, max, integer: integer ?? false });
+    if (parsed.ok) {
+      setMessage(null);
+      onValid(parsed.value);
+    } else {
+      setMessage(parsed.message);
+    }
+  };
+
+  const describedBy = [message ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class="number-field">
+      <label for={`${id}-number`}>{label}</label>
+      <span class="number-field-inputs">
+        {slider && (
+          <input
+            type="range"
+            min={min}
+            max={max}
+            step={step ?? (integer ? 1 : "any")}
+            value={value}
+            aria-label={label}
+            aria-describedby={describedBy}
+            onInput={(event) => accept(event.currentTarget.value)}
+          />
+        )}
+        <input
+          id={`${id}-number`}
+          type="text"
+          inputMode={integer ? "numeric" : "decimal"}
+          value={text}
+          size={6}
+          aria-invalid={message ? "true" : undefined}
+          aria-describedby={describedBy}
+          onInput={(event) => accept(event.currentTarget.value)}
+        />
+      </span>
+      {hint && <small id={`${id}-hint`} class="number-field-hint">{hint}</small>}
+      {message && <p id={`${id}-error`} class="field-error" role="alert">{message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { expect, test as base, type Page } from "@playwright/test";
+
+/** Problems a reader would never see but that mean the page is broken: console errors, failed requests, CSP violations. */
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+  externalRequests: string[];
+}
+
+export const test = base.extend<{ problems: PageProblems }>({
+  problems: async ({ page, baseURL }, use) => {
+    const problems: PageProblems = { consoleErrors: [], failedRequests: [], externalRequests: [] };
+    const origin = new URL(baseURL ?? "http://localhost").origin;
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.consoleErrors.push(`pageerror: ${error.message}`));
+    page.on("requestfailed", (request) => problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`));
+    page.on("response", (response) => {
+      if (response.status() >= 400 && !response.url().endsWith("/does-not-exist/")) problems.failedRequests.push(`${response.status()} ${response.url()}`);
+    });
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.externalRequests.push(url);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await use(problems);
+    expect(problems.consoleErrors, "console errors").toEqual([]);
+    expect(problems.failedRequests, "failed requests").toEqual([]);
+    expect(problems.externalRequests, "third-party requests").toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Every page of the site, read from the built sitemap so new lessons are covered without editing tests. */
+export async function sitePaths(page: Page): Promise<string[]> {
+  const response = await page.request.get("sitemap-0.xml");
+  const xml = await response.text();
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? "").pathname);
+}

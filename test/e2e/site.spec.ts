@@ -1,0 +1,126 @@
+import { expect, sitePaths, test } from "./helpers";
+
+test("every page in the sitemap loads with status 200, a title and a description, and no errors", async ({ page, problems }) => {
+  const paths = await sitePaths(page);
+  expect(paths.length).toBeGreaterThanOrEqual(4);
+  for (const path of paths) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.locator("h1")).toHaveCount(1);
+    expect(await page.title()).not.toBe("");
+    expect(await page.locator('meta[name="description"]').getAttribute("content")).toBeTruthy();
+    expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBeTruthy();
+  }
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test("an unknown address shows the 404 page with a way back", async ({ page }) => {
+  const response = await page.goto("does-not-exist/");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await page.getByRole("link", { name: "Go to the course outline" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("How data enters a neural network");
+});
+
+test("the home page lists every lesson in order with its summary", async ({ page, problems }) => {
+  await page.goto("./");
+  const outline = page.locator(".outline > li");
+  expect(await outline.count()).toBeGreaterThanOrEqual(1);
+  await expect(outline.first().getByRole("link")).toContainText("1. Samples, features and targets");
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test("a lesson marks itself in the sidebar, lists its headings and links to its neighbours", async ({ page, problems }) => {
+  await page.goto("lessons/samples-and-features/");
+  const sidebar = page.getByRole("complementary", { name: "All lessons" });
+  await expect(sidebar.locator('[aria-current="page"]')).toContainText("Samples, features and targets");
+  const toc = page.getByRole("complementary", { name: "On this page" });
+  const firstH2 = await page.locator("article h2").nth(1).textContent();
+  await expect(toc.getByRole("link").first()).toHaveText(firstH2 ?? "");
+  await expect(page.getByText(/min read/)).toBeVisible();
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test("math is typeset by KaTeX at build time", async ({ page, problems }) => {
+  await page.goto("lessons/samples-and-features/");
+  expect(await page.locator(".katex").count()).toBeGreaterThan(0);
+  expect(await page.locator(".katex-error").count()).toBe(0);
+  // MathML is there for screen readers.
+  expect(await page.locator(".katex math").count()).toBeGreaterThan(0);
+  expect(problems.failedRequests).toEqual([]);
+});
+
+test("the theme choice applies at once and survives a reload", async ({ page, problems }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("./");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await page.getByLabel("Theme").selectOption("dark");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page.getByLabel("Theme")).toHaveValue("dark");
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBackground);
+  await page.getByLabel("Theme").selectOption("auto");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test("search finds a lesson by a word from its text", async ({ page, problems }) => {
+  await page.goto("./");
+  await page.getByRole("searchbox", { name: "Search the lessons" }).fill("greenhouse");
+  await page.getByRole("searchbox", { name: "Search the lessons" }).press("Enter");
+  await expect(page.getByRole("status")).toContainText(/match(es)? “greenhouse”/);
+  await expect(page.locator("#search-results li").first().getByRole("link")).toBeVisible();
+  await page.getByRole("searchbox", { name: "Words to find" }).fill("qwertyzzz");
+  await page.getByRole("searchbox", { name: "Words to find" }).press("Enter");
+  await expect(page.getByRole("status")).toHaveText("No lesson mentions “qwertyzzz”.");
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test("a glossary term shows its definition on keyboard focus", async ({ page }) => {
+  await page.goto("lessons/samples-and-features/");
+  const term = page.locator(".term").first();
+  const tooltip = term.getByRole("tooltip");
+  await expect(tooltip).toBeHidden();
+  await term.focus();
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText(/\w+: /);
+});
+
+test("the layout fits a 360 px wide screen without horizontal scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["./", "lessons/samples-and-features/", "glossary/"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
+
+test("keyboard-only: Tab reaches every interactive control on a lesson page", async ({ page }) => {
+  await page.goto("lessons/samples-and-features/");
+  await page.waitForLoadState("networkidle");
+  const controls = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]")]
+      .filter((element) => element.tabIndex >= 0 && !element.hasAttribute("disabled") && element.getClientRects().length > 0)
+      .filter((element) => getComputedStyle(element).visibility !== "hidden")
+      .map((element) => element.outerHTML.slice(0, 80)),
+  );
+  const reached = new Set<string>();
+  for (let press = 0; press < controls.length + 20; press += 1) {
+    await page.keyboard.press("Tab");
+    reached.add(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.outerHTML.slice(0, 80) ?? ""));
+  }
+  const missed = controls.filter((control) => !reached.has(control));
+  expect(missed).toEqual([]);
+});
+
+test("the page is usable without JavaScript: prose, math and the outline render", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto("lessons/samples-and-features/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Samples, features and targets");
+  expect(await page.locator(".katex").count()).toBeGreaterThan(0);
+  await context.close();
+});
