@@ -1,0 +1,348 @@
+/**
+ * A strict, friendly CSV reader for numeric tables a reader uploads.
+ *
+ * Numbering in messages: "Row r" counts data rows from 1, as the reader would count them
+ * below the header (the header is not a row); "line L" is the physical line of the file,
+ * 1-based, header included. Both appear in every message about a specific row, so a reader
+ * with a spreadsheet and a reader with a text editor can both find it.
+ */
+import type { Dataset } from "./dataset";
+
+export interface CsvError {
+  /** 1-based data row (header excluded), or null when the problem is not one row's. */
+  row: number | null;
+  /** Column name (or "column k" when the column has no name), or null. */
+  column: string | null;
+  message: string;
+}
+
+export type CsvDelimiter = "," | ";" | "\t";
+
+export interface CsvTable {
+  header: string[];
+  rows: number[][];
+}
+
+export type CsvParseResult =
+  | { ok: true; header: string[]; rows: number[][]; delimiter: CsvDelimiter }
+  | { ok: false; errors: CsvError[] };
+
+export interface CsvParseOptions {
+  maxRows?: number;
+  maxColumns?: number;
+}
+
+/** More than this many problems are summarised in one last entry instead of listed. */
+export const CSV_MAX_LISTED_ERRORS = 20;
+
+const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
+
+/** Strict decimal syntax: optional sign, digits with an optional point, optional exponent. */
+const NUMBER_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL_COMMA_PATTERN = /^[+-]?\d+,\d+$/;
+/** Spellings that spreadsheets and pandas write for a missing value. */
+const MISSING_MARKERS = new Set(["na", "n/a", "null", "none", "nan", "?", "-", "#n/a", "missing"]);
+const NON_FINITE_WORDS = new Set(["infinity", "+infinity", "-infinity", "inf", "+inf", "-inf"]);
+
+interface RawField {
+  text: string;
+  quoted: boolean;
+}
+
+interface RawRecord {
+  /** 1-based line where the record starts. */
+  line: number;
+  fields: RawField[];
+}
+
+/** 12034 → "12,034": fixed grouping, independent of the runtime's locale data. */
+export function formatCount(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+/**
+ * The delimiter is the one of comma, semicolon and tab that occurs most often (outside quotes)
+ * in the first non-blank line; ties go to comma, then semicolon. A header with none of them
+ * is a single column.
+ */
+function detectDelimiter(text: string): CsvDelimiter {
+  const counts: Record<CsvDelimiter, number> = { ",": 0, ";": 0, "\t": 0 };
+  let inQuotes = false;
+  let seenContent = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (c === "\n" || c === "\r")) {
+      if (seenContent) break;
+    } else if (!inQuotes && (c === "," || c === ";" || c === "\t")) counts[c]++;
+    if (c.trim() !== "") seenContent = true;
+  }
+  let best: CsvDelimiter = ",";
+  for (const candidate of [";", "\t"] as const) {
+    if (counts[candidate] > counts[best]) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * Splits text into records and fields (RFC 4180 quoting: a field that starts with " runs to the
+ * next lone ", and "" inside it is a literal quote; quoted fields may span lines).
+ * CRLF, LF and lone CR all end a line.
+ */
+function tokenize(text: string, delimiter: CsvDelimiter): { records: RawRecord[]; unclosedQuoteLine: number | null } {
+  const records: RawRecord[] = [];
+  let fields: RawField[] = [];
+  let buffer = "";
+  let quoted = false;
+  let inQuotes = false;
+  let line = 1;
+  let recordLine = 1;
+  let quoteLine = 1;
+  const endField = () => {
+    fields.push({ text: buffer, quoted });
+    buffer = "";
+    quoted = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          buffer += '"';
+          i++;
+        } else inQuotes = false;
+      } else if (c === "\r" || c === "\n") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        buffer += "\n";
+        line++;
+      } else buffer += c;
+      continue;
+    }
+    if (c === '"' && !quoted && buffer.trim() === "") {
+      inQuotes = true;
+      quoted = true;
+      quoteLine = line;
+      buffer = "";
+    } else if (c === delimiter) {
+      endField();
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      endField();
+      records.push({ line: recordLine, fields });
+      fields = [];
+      line++;
+      recordLine = line;
+    } else buffer += c;
+  }
+  if (inQuotes) return { records, unclosedQuoteLine: quoteLine };
+  if (fields.length > 0 || buffer !== "" || quoted) {
+    endField();
+    records.push({ line: recordLine, fields });
+  }
+  return { records, unclosedQuoteLine: null };
+}
+
+function isBlank(record: RawRecord): boolean {
+  return record.fields.length === 1 && !record.fields[0]!.quoted && record.fields[0]!.text.trim() === "";
+}
+
+function isNumeric(text: string): boolean {
+  return NUMBER_PATTERN.test(text.trim());
+}
+
+/** A cell's number, or the reason it is not one (finishing the sentence "…: "). */
+function parseCell(raw: string): number | { problem: string } {
+  const text = raw.trim();
+  if (text === "") return { problem: "the value is missing" };
+  const lower = text.toLowerCase();
+  if (lower === "nan") return { problem: "“NaN” is not a number; every cell needs a finite number" };
+  if (MISSING_MARKERS.has(lower)) return { problem: `“${text}” marks a missing value; every cell needs a number` };
+  if (NON_FINITE_WORDS.has(lower)) return { problem: `“${text}” is not a finite number` };
+  if (DECIMAL_COMMA_PATTERN.test(text)) {
+    return { problem: `“${text}” has a decimal comma; write it with a point (${text.replace(",", ".")})` };
+  }
+  if (!NUMBER_PATTERN.test(text)) return { problem: `“${text}” is not a number` };
+  const value = Number(text);
+  // Syntax can be valid and the value still overflow a double, e.g. 1e999 → Infinity.
+  if (!Number.isFinite(value)) return { problem: `“${text}” is too large to store as a number` };
+  return value;
+}
+
+/**
+ * Parses a numeric CSV table with a header line. Returns every problem found (up to
+ * CSV_MAX_LISTED_ERRORS, then a summary), not just the first, so a reader can fix a file in
+ * one pass.
+ *
+ * Accepted: comma, semicolon or tab delimiters (detected from the header line), CRLF or LF,
+ * a UTF-8 byte-order mark, quoted fields, spaces around values, blank lines at the start and end.
+ * Rejected with a message: empty input, a header of numbers, empty or duplicate column names,
+ * rows with the wrong number of values, blank rows in the middle, cells that are not finite
+ * decimal numbers ("", "NaN", "NA", "Infinity", "1,5", "abc"), fewer than 2 data rows, and more
+ * than maxRows rows or maxColumns columns.
+ */
+export function parseCsv(text: string, { maxRows = 10_000, maxColumns = 50 }: CsvParseOptions = {}): CsvParseResult {
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  if (source.trim() === "") {
+    return { ok: false, errors: [{ row: null, column: null, message: "The file is empty: there is no header and no data." }] };
+  }
+  const delimiter = detectDelimiter(source);
+  const { records, unclosedQuoteLine } = tokenize(source, delimiter);
+  if (unclosedQuoteLine !== null) {
+    return {
+      ok: false,
+      errors: [{ row: null, column: null, message: `Line ${unclosedQuoteLine}: a quoted field opens with " but never closes.` }],
+    };
+  }
+
+  let first = 0;
+  while (first < records.length && isBlank(records[first]!)) first++;
+  let end = records.length;
+  while (end > first && isBlank(records[end - 1]!)) end--;
+  const headerRecord = records[first]!;
+  const dataRecords = records.slice(first + 1, end);
+
+  const errors: CsvError[] = [];
+  let unlisted = 0;
+  const report = (error: CsvError) => {
+    if (errors.length < CSV_MAX_LISTED_ERRORS) errors.push(error);
+    else unlisted++;
+  };
+
+  const header = headerRecord.fields.map((field) => field.text.trim());
+  if (header.length > maxColumns) {
+    return {
+      ok: false,
+      errors: [{
+        row: null,
+        column: null,
+        message: `The header has ${formatCount(header.length)} columns; the limit is ${formatCount(maxColumns)}.`,
+      }],
+    };
+  }
+  if (dataRecords.length > maxRows) {
+    return {
+      ok: false,
+      errors: [{
+        row: null,
+        column: null,
+        message: `The file has ${formatCount(dataRecords.length)} rows; the limit is ${formatCount(maxRows)}.`,
+      }],
+    };
+  }
+
+  if (header.every((name) => isNumeric(name))) {
+    const preview = header.slice(0, 3).join(DELIMITER_NAMES[delimiter] === "comma" ? ", " : " ");
+    return {
+      ok: false,
+      errors: [{
+        row: null,
+        column: null,
+        message: `The first line (line ${headerRecord.line}) holds numbers (${preview}${header.length > 3 ? " …" : ""}), not column names. Add a header line that names each column.`,
+      }],
+    };
+  }
+
+  const label = (j: number) => (header[j] === "" ? `column ${j + 1}` : header[j]!);
+  const firstPosition = new Map<string, number>();
+  header.forEach((name, j) => {
+    if (name === "") {
+      report({ row: null, column: label(j), message: `Column ${j + 1} has no name in the header.` });
+      return;
+    }
+    if (isNumeric(name)) {
+      report({ row: null, column: name, message: `Column ${j + 1} is named “${name}”, a number; column names must be words.` });
+    }
+    const earlier = firstPosition.get(name);
+    if (earlier === undefined) firstPosition.set(name, j);
+    else {
+      report({
+        row: null,
+        column: name,
+        message: `The column name “${name}” is used twice (columns ${earlier + 1} and ${j + 1}); each column needs its own name.`,
+      });
+    }
+  });
+
+  if (dataRecords.length === 0) {
+    report({ row: null, column: null, message: "The file has a header but no data rows; at least 2 are needed." });
+  } else if (dataRecords.length === 1) {
+    report({ row: null, column: null, message: "The file has only 1 data row; at least 2 are needed." });
+  }
+
+  const rows: number[][] = [];
+  dataRecords.forEach((record, index) => {
+    const row = index + 1;
+    const where = `Row ${row} (line ${record.line})`;
+    if (isBlank(record)) {
+      report({ row, column: null, message: `${where} is empty; delete the blank line or fill in the row.` });
+      return;
+    }
+    if (record.fields.length !== header.length) {
+      report({
+        row,
+        column: null,
+        message: `${where} has ${plural(record.fields.length, "value", "values")} but the header names ${plural(header.length, "column", "columns")} (${DELIMITER_NAMES[delimiter]}-separated).`,
+      });
+      return;
+    }
+    const values: number[] = [];
+    record.fields.forEach((field, j) => {
+      const parsed = parseCell(field.text);
+      if (typeof parsed === "number") values.push(parsed);
+      else report({ row, column: label(j), message: `${where}, column ${label(j)}: ${parsed.problem}.` });
+    });
+    rows.push(values);
+  });
+
+  if (errors.length > 0) {
+    if (unlisted > 0) {
+      errors.push({ row: null, column: null, message: `…and ${plural(unlisted, "more problem", "more problems")} not listed.` });
+    }
+    return { ok: false, errors };
+  }
+  return { ok: true, header, rows, delimiter };
+}
+
+/** A Dataset built from a named table: always carries its column names. */
+export type TableDataset = Dataset & { featureNames: string[]; targetName: string };
+
+/**
+ * Splits a parsed table into inputs and target: the target column becomes y, every other
+ * column (in file order) a feature of x, stored row-major (x[i · features + j]).
+ * Throws RangeError if the target column does not exist or no feature column remains.
+ */
+export function datasetFromTable(table: CsvTable, targetColumn: string): TableDataset {
+  const targetIndex = table.header.indexOf(targetColumn);
+  if (targetIndex < 0) {
+    throw new RangeError(`No column is named “${targetColumn}”; the columns are ${table.header.map((name) => `“${name}”`).join(", ")}.`);
+  }
+  const featureIndices = table.header.map((_, j) => j).filter((j) => j !== targetIndex);
+  if (featureIndices.length === 0) {
+    throw new RangeError(`The table has only the target column “${targetColumn}”; at least one feature column is needed.`);
+  }
+  const n = table.rows.length;
+  const features = featureIndices.length;
+  const x = new Float64Array(n * features);
+  const y = new Float64Array(n);
+  table.rows.forEach((row, i) => {
+    if (row.length !== table.header.length) {
+      throw new RangeError(`Row ${i + 1} has ${row.length} values but the header names ${table.header.length} columns.`);
+    }
+    featureIndices.forEach((column, j) => {
+      x[i * features + j] = row[column]!;
+    });
+    y[i] = row[targetIndex]!;
+  });
+  return {
+    n,
+    features,
+    x,
+    y,
+    featureNames: featureIndices.map((j) => table.header[j]!),
+    targetName: targetColumn,
+  };
+}
