@@ -16,6 +16,8 @@ export default defineConfig({
   base,
   trailingSlash: "always",
   outDir: process.env.OUT_DIR ?? "dist",
+  // Separate caches let two builds (root and sub-path) run side by side.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
   markdown: {
     // Astro 7's default processor does not run remark/rehype plugins; unified() does.
     processor: unified({

@@ -1,11 +1,15 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { chromiumHelp, findChromium } from "./scripts/find-chromium.mjs";
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error(chromiumHelp);
 
-const rootPort = 4400;
-const subpathPort = 4401;
+// E2E_DIST / E2E_PORT let several builds be tested side by side on one machine.
+const rootDir = process.env.E2E_DIST ?? "dist";
+const subpathDir = process.env.E2E_SUBPATH_DIST ?? "dist-subpath";
+const rootPort = Number(process.env.E2E_PORT ?? 4400);
+const subpathPort = rootPort + 1;
 export const subpathBase = "/course/";
 
 export default defineConfig({
@@ -29,11 +33,12 @@ export default defineConfig({
     { name: "subpath", testMatch: /subpath\.spec\.ts/, use: { baseURL: `http://localhost:${subpathPort}${subpathBase}` } },
   ],
   webServer: [
-    { command: `node scripts/serve.mjs --dir dist --port ${rootPort}`, url: `http://localhost:${rootPort}/`, reuseExistingServer: false },
-    {
-      command: `node scripts/serve.mjs --dir dist-subpath --port ${subpathPort} --base ${subpathBase}`,
+    { command: `node scripts/serve.mjs --dir ${rootDir} --port ${rootPort}`, url: `http://localhost:${rootPort}/`, reuseExistingServer: false },
+    // The sub-path server only starts when that build exists (`npm test` always builds it).
+    ...(existsSync(subpathDir) ? [{
+      command: `node scripts/serve.mjs --dir ${subpathDir} --port ${subpathPort} --base ${subpathBase}`,
       url: `http://localhost:${subpathPort}${subpathBase}`,
       reuseExistingServer: false,
-    },
+    }] : []),
   ],
 });

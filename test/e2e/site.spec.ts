@@ -117,7 +117,7 @@ test("keyboard-only: Tab reaches every interactive control on a lesson page", as
 });
 
 test("the page is usable without JavaScript: prose, math and the outline render", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const context = await browser.newContext({ javaScriptEnabled: false, ...(baseURL ? { baseURL } : {}) });
   const page = await context.newPage();
   await page.goto("lessons/samples-and-features/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Samples, features and targets");
