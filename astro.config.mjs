@@ -28,4 +28,22 @@ export default defineConfig({
   integrations: [mdx(), preact(), sitemap()],
   build: { format: "directory" },
   devToolbar: { enabled: false },
+  security: {
+    // Astro hashes every script and stylesheet it emits; nothing else may run. KaTeX's HTML and SVG charts carry
+    // style="" attributes, which only style-src-attr allows (scripts stay strict). Pagefind's search needs WebAssembly.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:", // Vite inlines KaTeX's smallest fonts as data: URLs
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: "attribute" }] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });
