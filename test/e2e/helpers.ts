@@ -15,7 +15,11 @@ export const test = base.extend<{ problems: PageProblems }>({
       if (message.type() === "error") problems.consoleErrors.push(message.text());
     });
     page.on("pageerror", (error) => problems.consoleErrors.push(`pageerror: ${error.message}`));
-    page.on("requestfailed", (request) => problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`));
+    page.on("requestfailed", (request) => {
+      const reason = request.failure()?.errorText ?? "";
+      // A navigation or reload cancels requests still in flight; that is not a broken resource (a 404 is caught below).
+      if (reason !== "net::ERR_ABORTED") problems.failedRequests.push(`${request.url()} ${reason}`);
+    });
     page.on("response", (response) => {
       if (response.status() >= 400 && !response.url().endsWith("/does-not-exist/")) problems.failedRequests.push(`${response.status()} ${response.url()}`);
     });

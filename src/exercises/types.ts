@@ -1,0 +1,96 @@
+/**
+ * Types shared by the answer checkers (check.ts), the progress store (progress.ts) and the
+ * exercise islands (src/widgets/exercises). Nothing here imports Preact or touches the DOM.
+ */
+
+/**
+ * When a targeted hint applies to a wrong answer.
+ * - a number: the reader's number equals it (numeric and predict exercises);
+ * - `[min, max]`: the reader's number lies in the closed interval;
+ * - a string: an answer written the way the exercise kind reads it, compared after parsing
+ *   ("(5, 8, 3)" for a shape, "45-50" for a range, an option id for a choice, "6.25" for a number).
+ */
+export type HintWhen = number | readonly [number, number] | string;
+
+/** A hint for a known wrong answer; the first one whose `when` matches is shown. */
+export interface TargetedHint {
+  when: HintWhen;
+  hint: string;
+}
+
+/**
+ * What checking one submitted answer gives.
+ * - `invalid`: the input could not be read as an answer (empty, "abc", "7..0"); the message goes next
+ *   to the field and the attempt is NOT counted.
+ * - `correct` / `wrong`: a real attempt. `normalized` is the answer as the checker read it (stored as
+ *   the last answer); `message` is a specific diagnosis ("right numbers, wrong order"), `hint` an
+ *   author's targeted hint.
+ */
+export type CheckResult =
+  | { kind: "invalid"; message: string }
+  | { kind: "correct"; normalized: string; message?: string }
+  | { kind: "wrong"; normalized: string; message?: string; hint?: string };
+
+/** A reader's answer that parsed, or why it did not. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface NumericSpec {
+  answer: number;
+  /** Absolute tolerance: |x − answer| ≤ tolerance is correct. Default 0 (exact, up to float rounding). */
+  tolerance?: number;
+  /** Relative tolerance: |x − answer| ≤ relativeTolerance·|answer| is also correct. Default 0. */
+  relativeTolerance?: number;
+  /** The unit the reader may type after the number ("7 iterations"); a plural "s" is optional. */
+  unit?: string;
+  hints?: readonly TargetedHint[];
+}
+
+/** A tensor shape; `null` stands for a dimension Keras prints as `None` (an unknown batch size). */
+export type Shape = readonly (number | null)[];
+
+export interface ShapeSpec {
+  answer: Shape;
+  /**
+   * Names of the dimensions in order, e.g. `["batch", "time-step", "feature"]`, used to say which
+   * one is misplaced: "Right numbers, wrong order: the batch dimension comes first."
+   */
+  dimNames?: readonly string[];
+  hints?: readonly TargetedHint[];
+}
+
+export interface RangeSpec {
+  /** Inclusive integer range, e.g. `[46, 50]` for "positions 46 to 50". */
+  answer: readonly [number, number];
+  /** What the range counts, for the message "That range covers 6 rows." Default "rows". */
+  itemName?: string;
+  hints?: readonly TargetedHint[];
+}
+
+export interface ChoiceOption {
+  id: string;
+  text: string;
+  correct: boolean;
+  /** Why this option is right or wrong; shown after checking. */
+  explanation: string;
+}
+
+export interface ChoiceSpec {
+  options: readonly ChoiceOption[];
+  /** Keyed by option id: shown when that wrong option is selected. */
+  hints?: readonly TargetedHint[];
+}
+
+/** Per option, after checking a choice: was it selected, and was selecting it right. */
+export interface ChoiceVerdict {
+  id: string;
+  selected: boolean;
+  correct: boolean;
+}
+
+/** The outcome of comparing a prediction with what the engine produced. */
+export interface PredictionComparison {
+  predicted: number;
+  produced: number;
+  difference: number;
+  within: boolean;
+}
