@@ -19,6 +19,8 @@ export default defineConfig({
   // Separate caches let two builds (root and sub-path) run side by side.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
   markdown: {
+    // Prism marks tokens with classes (styled in global.css); Shiki's inline styles would break the strict CSP.
+    syntaxHighlight: "prism",
     // Astro 7's default processor does not run remark/rehype plugins; unified() does.
     processor: unified({
       remarkPlugins: [remarkMath],
