@@ -28,7 +28,8 @@ export default defineConfig({
     }),
   },
   integrations: [mdx(), preact(), sitemap()],
-  build: { format: "directory" },
+  // Inlined <style> blocks from MDX-imported islands are not always hashed into the CSP; linked files are allowed by 'self'.
+  build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   security: {
     // Astro hashes every script and stylesheet it emits; nothing else may run. KaTeX's HTML and SVG charts carry
