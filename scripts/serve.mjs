@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -80,12 +81,17 @@ const server = createServer(async (request, response) => {
   const target = file ?? join(root, "404.html");
   try {
     const body = await readFile(target);
+    const type = types[extname(target)] ?? "application/octet-stream";
+    // Compress text as any real static host does.
+    const compress = /text|javascript|json|svg|xml/.test(type) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
     response.writeHead(file ? 200 : 404, {
-      "content-type": types[extname(target)] ?? "application/octet-stream",
+      "content-type": type,
       "cache-control": "no-cache",
       "x-content-type-options": "nosniff",
+      vary: "accept-encoding",
+      ...(compress ? { "content-encoding": "gzip" } : {}),
     });
-    response.end(body);
+    response.end(compress ? gzipSync(body) : body);
   } catch {
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
   }
