@@ -1,0 +1,20 @@
+/** The engine's public API: pure TypeScript, no DOM. Widgets import from here. */
+
+export * from "./elementary";
+export * from "./activations";
+export * from "./loss";
+export * from "./optimizers";
+export * from "./batching";
+export * from "./model";
+export * from "./train";
+export * from "./stepper";
+export * from "./gradientNoise";
+export * from "./landscape";
+
+export * from "./random";
+export * from "./csv";
+export * from "./dataset";
+export * from "./greenhouse";
+export * from "./architecture";
+export * from "./memory";
+export * from "./windows";

@@ -1,0 +1,209 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { batchRows, iterationsPerEpoch } from "../../../src/engine/batching";
+import { createModel, type ModelSpec } from "../../../src/engine/model";
+import type { OptimizerConfig } from "../../../src/engine/optimizers";
+import { createTrainer } from "../../../src/engine/stepper";
+import { fullLoss, trainRun, type TrainConfig } from "../../../src/engine/train";
+import { greenhouse, greenhouseWindows, randomDataset } from "./fixtures";
+
+const mlp: ModelSpec = {
+  inputSize: 3,
+  layers: [
+    { kind: "dense", units: 8, activation: "tanh" },
+    { kind: "dense", units: 1, activation: "linear" },
+  ],
+};
+const data = greenhouse();
+
+function config(overrides: Partial<TrainConfig> = {}): TrainConfig {
+  return {
+    model: mlp,
+    data,
+    batchSize: 8,
+    epochs: 5,
+    shuffle: true,
+    dropLast: false,
+    seed: 3,
+    optimizer: { kind: "sgd", learningRate: 0.05 },
+    ...overrides,
+  };
+}
+
+function noNaN(a: Float64Array): boolean {
+  return a.every((v) => Number.isFinite(v));
+}
+
+describe("trainRun", () => {
+  it("records one batch loss per update and Keras' counts: 50 rows, batch 8, 5 epochs → 35 updates", () => {
+    const r = trainRun(config());
+    expect(r.iterationsPerEpoch).toBe(7);
+    expect(r.updates).toBe(35);
+    expect(r.batchLoss.length).toBe(35);
+    expect(r.samplesSeen).toBe(250);
+    expect(r.epochFullLoss.length).toBe(5);
+    expect(r.diverged).toBeNull();
+    expect(r.epochFullLoss[4]!).toBeLessThan(r.initialFullLoss);
+  });
+
+  it("the running epoch loss is the batch-size-weighted mean of that epoch's batch losses", () => {
+    const r = trainRun(config());
+    const sizes = [8, 8, 8, 8, 8, 8, 2];
+    for (let e = 0; e < 5; e++) {
+      let sum = 0;
+      sizes.forEach((b, i) => (sum += b * r.batchLoss[e * 7 + i]!));
+      expect(r.epochRunningLoss[e]).toBeCloseTo(sum / 50, 14);
+    }
+  });
+
+  it("the full loss after each epoch is the loss of all 50 rows with that epoch's final weights", () => {
+    const r = trainRun(config({ snapshots: "epoch" }));
+    expect(r.snapshots.length).toBe(6);
+    expect(r.initialFullLoss).toBe(fullLoss(mlp, data, r.snapshots[0]!));
+    for (let e = 0; e < 5; e++) expect(r.epochFullLoss[e]).toBe(fullLoss(mlp, data, r.snapshots[e + 1]!));
+    expect(Array.from(r.snapshots[5]!)).toEqual(Array.from(r.finalWeights));
+  });
+
+  it("each batch loss is the loss of that batch's rows (from batchRows with the run's seed) before the update", () => {
+    const r = trainRun(config({ snapshots: "iteration", epochs: 2 }));
+    const model = createModel(mlp, 0);
+    for (let g = 0; g < r.updates; g++) {
+      model.setWeights(r.snapshots[g]!);
+      const rows = batchRows(50, Math.floor(g / 7), g % 7, { batchSize: 8, shuffle: true, seed: 3 });
+      expect(model.batchLoss(data.x, data.y, rows)).toBe(r.batchLoss[g]);
+    }
+  });
+
+  it("starts from initialWeights when given, and from the seed otherwise", () => {
+    const w = createModel(mlp, 99).getWeights();
+    const r = trainRun(config({ initialWeights: w, epochs: 0, snapshots: "epoch" }));
+    expect(Array.from(r.finalWeights)).toEqual(Array.from(w));
+    const s = trainRun(config({ epochs: 0 }));
+    expect(Array.from(s.finalWeights)).toEqual(Array.from(createModel(mlp, 3).weights));
+  });
+
+  it("a huge learning rate stops at the iteration where the loss stops being finite, with no NaN returned", () => {
+    const r = trainRun(config({ optimizer: { kind: "sgd", learningRate: 1e6 }, epochs: 20 }));
+    expect(r.diverged).not.toBeNull();
+    const d = r.diverged!;
+    expect(d.globalIteration).toBe(d.epoch * 7 + d.iteration);
+    expect(r.batchLoss.length).toBeLessThanOrEqual(d.globalIteration + 1);
+    expect(r.updates).toBe(r.batchLoss.length);
+    expect(noNaN(r.batchLoss) && noNaN(r.epochRunningLoss) && noNaN(r.epochFullLoss)).toBe(true);
+    expect(r.epochFullLoss.length).toBe(r.epochRunningLoss.length);
+    expect(d.message).toMatch(/learning rate/);
+  });
+
+  it("trains an LSTM on the 46 windows of 5 rows", () => {
+    const windows = greenhouseWindows(5);
+    expect(windows.n).toBe(46);
+    const r = trainRun({
+      model: { inputSize: 3, timesteps: 5, layers: [{ kind: "lstm", units: 8 }, { kind: "dense", units: 1, activation: "linear" }] },
+      data: windows,
+      batchSize: 8,
+      epochs: 20,
+      shuffle: true,
+      dropLast: false,
+      seed: 1,
+      optimizer: { kind: "adam", learningRate: 0.01 },
+    });
+    expect(r.iterationsPerEpoch).toBe(6);
+    expect(r.epochFullLoss[19]!).toBeLessThan(0.5 * r.initialFullLoss);
+  });
+
+  it("rejects data whose feature count does not match the model's input size", () => {
+    expect(() => trainRun(config({ data: randomDataset(10, 4, 1, 1) }))).toThrow(/4 features .* inputSize is 3/);
+  });
+});
+
+describe("the stepper", () => {
+  const optimizers: OptimizerConfig[] = [
+    { kind: "sgd", learningRate: 0.05 },
+    { kind: "momentum", learningRate: 0.02, momentum: 0.9 },
+    { kind: "adam", learningRate: 0.01 },
+  ];
+  for (const optimizer of optimizers) {
+    it(`ends on bit-identical weights and losses to trainRun (${optimizer.kind}, batch 7, shuffled)`, () => {
+      const c = config({ optimizer, batchSize: 7, epochs: 4 });
+      const run = trainRun(c);
+      const trainer = createTrainer(c);
+      const losses: number[] = [];
+      for (let rec = trainer.step(); rec; rec = trainer.step()) losses.push(rec.batchLoss);
+      expect(losses).toEqual(Array.from(run.batchLoss));
+      expect(Array.from(trainer.state.weights)).toEqual(Array.from(run.finalWeights));
+      expect(trainer.state.done).toBe(true);
+    });
+  }
+
+  it("records each step: rows, per-sample gradients averaging to the update's gradient, Δw = after − before", () => {
+    const trainer = createTrainer(config({ batchSize: 8, epochs: 2 }));
+    const records = [];
+    for (let rec = trainer.step(); rec; rec = trainer.step()) records.push(rec);
+    expect(records.length).toBe(14);
+    const seventh = records[6]!;
+    expect(seventh.isPartialBatch).toBe(true);
+    expect(seventh.rows.length).toBe(2);
+    expect(records[7]!.isEpochStart).toBe(true);
+    expect(records[7]!.epoch).toBe(1);
+    const rec = records[3]!;
+    expect(Array.from(rec.rows)).toEqual(Array.from(batchRows(50, 0, 3, { batchSize: 8, shuffle: true, seed: 3 })));
+    for (let k = 0; k < rec.meanGradient.length; k++) {
+      const mean = rec.perSampleGradients.reduce((s, g) => s + g[k]!, 0) / 8;
+      expect(Math.abs(mean - rec.meanGradient[k]!)).toBeLessThan(1e-12);
+      expect(rec.update[k]).toBe(-0.05 * rec.meanGradient[k]!);
+      expect(Math.abs(rec.weightsAfter[k]! - rec.weightsBefore[k]! - rec.update[k]!)).toBeLessThan(1e-15);
+    }
+    expect(trainer.state.samplesSeen).toBe(100);
+  });
+
+  it("reset goes back to the initial weights and the first batch", () => {
+    const trainer = createTrainer(config());
+    const first = trainer.step()!;
+    trainer.step();
+    trainer.reset();
+    expect(trainer.state.globalIteration).toBe(0);
+    const again = trainer.step()!;
+    expect(Array.from(again.weightsAfter)).toEqual(Array.from(first.weightsAfter));
+  });
+
+  it("returns null and reports the divergence on a huge learning rate", () => {
+    const trainer = createTrainer(config({ optimizer: { kind: "sgd", learningRate: 1e6 }, epochs: 20 }));
+    let steps = 0;
+    while (trainer.step()) steps++;
+    expect(trainer.state.diverged).not.toBeNull();
+    expect(trainer.state.diverged!.globalIteration).toBe(steps);
+    expect(trainer.step()).toBeNull();
+  });
+});
+
+describe("determinism over random configurations", () => {
+  it("the same configuration gives bit-identical trainRun results", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }).chain((n) => fc.record({ n: fc.constant(n), batchSize: fc.integer({ min: 1, max: n }) })),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom<OptimizerConfig["kind"]>("sgd", "momentum", "adam"),
+        ({ n, batchSize }, seed, shuffle, dropLast, kind) => {
+          const c: TrainConfig = {
+            model: { inputSize: 2, layers: [{ kind: "dense", units: 4, activation: "tanh" }, { kind: "dense", units: 1, activation: "linear" }] },
+            data: randomDataset(n, 2, 1, seed),
+            batchSize,
+            epochs: 3,
+            shuffle,
+            dropLast,
+            seed,
+            optimizer: { kind, learningRate: 0.01 },
+          };
+          const a = trainRun(c);
+          const b = trainRun(c);
+          expect(Array.from(a.batchLoss)).toEqual(Array.from(b.batchLoss));
+          expect(Array.from(a.finalWeights)).toEqual(Array.from(b.finalWeights));
+          expect(a.updates).toBe(3 * iterationsPerEpoch(n, batchSize, { dropLast }));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
