@@ -1,0 +1,147 @@
+/**
+ * Lesson 9's comparison: a tiny LSTM trained on windows of T consecutive hours against the small
+ * MLP trained on single rows, both predicting the same hours' water use. The engine trains both
+ * (trainRun); this module only cuts the data and collects the curves.
+ *
+ * Honesty rules of the comparison:
+ * - the same targets: the MLP learns from rows T … 50, exactly the rows whose water use the 46
+ *   windows (for T = 5) predict, so neither model sees a target the other does not;
+ * - a held-out tail: the last VALIDATION_WINDOWS windows (the last 10 hours) are never trained
+ *   on; their loss says which model predicts unseen hours better, the training loss only says
+ *   which one fits what it saw;
+ * - same optimizer (Adam), learning rate, batch size, epochs and seed.
+ * Inputs and target are standardised with the statistics of all 50 rows (a mild look at the tail,
+ * the same for both models).
+ */
+import {
+  countParameters,
+  fullLoss,
+  makeWindows,
+  standardise,
+  trainRun,
+  type Dataset,
+  type ModelSpec,
+  type TableDataset,
+} from "../../engine";
+
+export const VALIDATION_WINDOWS = 10;
+export const LSTM_BATCH_SIZE = 8;
+
+export interface LstmSettings {
+  timesteps: number;
+  units: number;
+  epochs: number;
+  learningRate: number;
+  seed: number;
+}
+
+export const DEFAULT_LSTM_SETTINGS: LstmSettings = { timesteps: 5, units: 8, epochs: 100, learningRate: 0.02, seed: 3 };
+/** The MLP's hidden layer (tanh), the network of the earlier lessons. */
+export const MLP_HIDDEN = 8;
+
+export interface ModelRun {
+  parameters: number;
+  /** Loss on the training windows/rows: before training, then after each epoch. */
+  trainCurve: number[];
+  /** Loss on the held-out tail: before training, then after each epoch. */
+  validationCurve: number[];
+  finalTrain: number;
+  finalValidation: number;
+  updates: number;
+  /** NaN-free unless the run diverged; then the engine's message. */
+  diverged: string | null;
+}
+
+export interface LstmComparison {
+  settings: LstmSettings;
+  windows: number;
+  trainSamples: number;
+  validationSamples: number;
+  lstm: ModelRun;
+  mlp: ModelRun;
+}
+
+export function lstmSpec(timesteps: number, units: number): ModelSpec {
+  return { inputSize: 3, timesteps, layers: [{ kind: "lstm", units }, { kind: "dense", units: 1, activation: "linear" }] };
+}
+
+export const MLP_SPEC: ModelSpec = {
+  inputSize: 3,
+  layers: [
+    { kind: "dense", units: MLP_HIDDEN, activation: "tanh" },
+    { kind: "dense", units: 1, activation: "linear" },
+  ],
+};
+
+/** Samples from..to−1 of a dataset (windowed or not). */
+export function sliceSamples(data: Dataset, from: number, to: number): Dataset {
+  const width = data.features * (data.timesteps ?? 1);
+  const part: Dataset = { n: to - from, features: data.features, x: data.x.slice(from * width, to * width), y: data.y.slice(from, to) };
+  if (data.timesteps !== undefined) part.timesteps = data.timesteps;
+  return part;
+}
+
+/** Five significant digits: the curves travel as island props, and more digits say nothing. */
+function round(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(5)) : value;
+}
+
+function runModel(spec: ModelSpec, train: Dataset, validation: Dataset, settings: LstmSettings): ModelRun {
+  const result = trainRun({
+    model: spec,
+    data: train,
+    batchSize: Math.min(LSTM_BATCH_SIZE, train.n),
+    epochs: settings.epochs,
+    shuffle: true,
+    dropLast: false,
+    seed: settings.seed,
+    optimizer: { kind: "adam", learningRate: settings.learningRate },
+    snapshots: "epoch",
+  });
+  const trainCurve = [result.initialFullLoss, ...result.epochFullLoss].map(round);
+  const validationCurve = result.snapshots.map((weights) => round(fullLoss(spec, validation, weights)));
+  return {
+    parameters: countParameters(spec),
+    trainCurve,
+    validationCurve,
+    finalTrain: trainCurve[trainCurve.length - 1]!,
+    finalValidation: validationCurve[validationCurve.length - 1]!,
+    updates: result.updates,
+    diverged: result.diverged ? result.diverged.message : null,
+  };
+}
+
+export function lstmComparison(table: TableDataset, settings: LstmSettings): LstmComparison {
+  const standard = standardise(table).dataset;
+  const windows = makeWindows(standard, settings.timesteps);
+  const trainCount = windows.n - VALIDATION_WINDOWS;
+  if (trainCount < 1) {
+    throw new RangeError(`Windows of ${settings.timesteps} rows leave no training windows once the last ${VALIDATION_WINDOWS} are held out.`);
+  }
+  // Row r's target is window (r − T + 1)'s target: the MLP's rows start at row T − 1 (0-based).
+  const rows = sliceSamples(standard, settings.timesteps - 1, table.n);
+  return {
+    settings,
+    windows: windows.n,
+    trainSamples: trainCount,
+    validationSamples: VALIDATION_WINDOWS,
+    lstm: runModel(lstmSpec(settings.timesteps, settings.units), sliceSamples(windows, 0, trainCount), sliceSamples(windows, trainCount, windows.n), settings),
+    mlp: runModel(MLP_SPEC, sliceSamples(rows, 0, trainCount), sliceSamples(rows, trainCount, rows.n), settings),
+  };
+}
+
+/** Validation losses within this relative distance count as a tie: one seed cannot separate them. */
+export const TIE_TOLERANCE = 0.1;
+
+/** Which model fits and which predicts the held-out hours better, in words the page can print. */
+export function verdict(result: LstmComparison): string {
+  const { lstm, mlp } = result;
+  if (lstm.diverged || mlp.diverged) return "A run diverged: lower the learning rate.";
+  const fitsBetter = lstm.finalTrain < mlp.finalTrain ? "LSTM" : "MLP";
+  const fit = `The ${fitsBetter} fits its training samples more closely`;
+  const gap = Math.abs(lstm.finalValidation - mlp.finalValidation) / Math.min(lstm.finalValidation, mlp.finalValidation);
+  if (gap < TIE_TOLERANCE) return `${fit}; on the ${result.validationSamples} held-out hours the two are within ${Math.round(TIE_TOLERANCE * 100)} % of each other, a tie.`;
+  const predictsBetter = lstm.finalValidation < mlp.finalValidation ? "LSTM" : "MLP";
+  if (fitsBetter === predictsBetter) return `${fit} and also predicts the ${result.validationSamples} held-out hours better.`;
+  return `${fit}, but the ${predictsBetter} predicts the ${result.validationSamples} held-out hours better.`;
+}

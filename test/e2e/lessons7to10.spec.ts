@@ -1,0 +1,243 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./helpers";
+
+// Numbers asserted here come from the engine on the shipped greenhouse table (see
+// src/components/facts/lessons7to10.ts and test/unit/widgets/lessons7to10.test.ts).
+
+/** Islands hydrate when visible: retry an action until the page reacts to it. */
+async function untilItReacts(action: () => Promise<void>, check: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await action();
+    await check();
+  }).toPass({ timeout: 15_000, intervals: [200, 400, 800] });
+}
+
+async function fill(field: Locator, value: string): Promise<void> {
+  await field.fill(value);
+}
+
+function landscape(page: Page): Locator {
+  return page.getByRole("figure", { name: /Loss landscape of/ });
+}
+
+test.describe("lesson 7: loss landscape", () => {
+  test("stepping the B = 1 path advances its update count and moves its weights; B = 50 makes one update per epoch", async ({ page, problems }) => {
+    await page.goto("lessons/loss-landscape/");
+    const figure = landscape(page);
+    await figure.scrollIntoViewIfNeeded();
+    const rowB1 = figure.getByRole("row", { name: /^B = 1\b/ });
+    const rowB50 = figure.getByRole("row", { name: /^B = 50\b/ });
+    await expect(rowB1).toContainText("250 of 250");
+    await expect(rowB50).toContainText("5 of 5");
+    await expect(figure.getByRole("status")).toContainText("After 5 epochs: B=1 made 250 updates");
+    await expect(figure.getByRole("status")).toContainText("B=50 made 5, loss 0.672");
+
+    await untilItReacts(
+      () => figure.getByRole("button", { name: "Reset" }).click(),
+      () => expect(rowB1).toContainText("0 of 250", { timeout: 500 }),
+    );
+    const before = await rowB1.textContent();
+    await figure.getByRole("button", { name: "Step" }).click();
+    await expect(rowB1).toContainText("1 of 250");
+    await expect(rowB50).toContainText("1 of 5");
+    const after = await rowB1.textContent();
+    expect(after).not.toBe(before);
+    await figure.getByRole("button", { name: "Step" }).click();
+    await expect(rowB1).toContainText("2 of 250");
+    await expect(figure.getByText("update 2 of 250")).toBeVisible();
+
+    // The slider scrubs; the keyboard moves it.
+    const slider = figure.getByRole("slider", { name: "Update" });
+    await slider.focus();
+    await page.keyboard.press("End");
+    await expect(rowB1).toContainText("250 of 250");
+
+    // Three epochs: the full-batch path makes exactly 3 updates.
+    await fill(figure.getByRole("textbox", { name: "Epochs" }), "3");
+    await expect(rowB50).toContainText("3 of 3");
+    await expect(rowB1).toContainText("150 of 150");
+    await expect(figure.getByRole("status")).toContainText("After 3 epochs: B=1 made 150 updates");
+
+    // A bad value keeps the last good one and says why.
+    await fill(figure.getByRole("textbox", { name: "Learning rate" }), "abc");
+    await expect(figure.getByRole("alert")).toContainText("not a number");
+    await expect(rowB50).toContainText("3 of 3");
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test("Play runs to the end and hiding a path greys its row", async ({ page, problems }) => {
+    await page.goto("lessons/loss-landscape/");
+    const figure = landscape(page);
+    await figure.scrollIntoViewIfNeeded();
+    const rowB5 = figure.getByRole("row", { name: /^B = 5\b/ });
+    await untilItReacts(
+      () => figure.getByRole("button", { name: "Reset" }).click(),
+      () => expect(rowB5).toContainText("0 of 50", { timeout: 500 }),
+    );
+    await figure.getByRole("button", { name: "Play" }).click();
+    await expect(rowB5).toContainText("50 of 50", { timeout: 10_000 });
+    await figure.getByRole("checkbox", { name: "Show B = 5", exact: true }).uncheck();
+    await expect(figure.getByRole("status")).not.toContainText(/B=5\b/);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe("lesson 8: memory calculator", () => {
+  test("activations double with the batch size while the weights stay; the largest batch for 1 GB is shown", async ({ page, problems }) => {
+    await page.goto("lessons/what-limits-batch-size/");
+    const figure = page.getByRole("figure", { name: /Training memory calculator/ });
+    await figure.scrollIntoViewIfNeeded();
+    const activations = figure.getByRole("row", { name: /^Activations/ });
+    const weights = figure.getByRole("row", { name: /^Weights/ });
+    await expect(activations).toContainText("131,712");
+    await expect(weights).toContainText("268,292");
+    await expect(figure.getByText("Largest batch that fits in 1 GB: 242,693")).toBeVisible();
+
+    const batch = figure.getByRole("textbox", { name: "Batch size" });
+    await untilItReacts(
+      () => fill(batch, "64"),
+      () => expect(activations).toContainText("263,424", { timeout: 500 }),
+    );
+    await expect(weights).toContainText("268,292");
+    await fill(batch, "128");
+    await expect(activations).toContainText("526,848");
+    await expect(weights).toContainText("268,292");
+
+    // Budget in MB.
+    await fill(figure.getByRole("textbox", { name: "Memory budget" }), "100");
+    await figure.getByRole("combobox", { name: "Budget unit" }).selectOption("MB");
+    await expect(figure.getByText("Largest batch that fits in 100 MB: 24,034")).toBeVisible();
+
+    // 300 features barely move it.
+    await expect(figure.getByRole("row", { name: /^300\b/ })).toContainText("143,105");
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test("a bad hidden-layer list gets a clear message and the last good network is kept", async ({ page, problems }) => {
+    await page.goto("lessons/what-limits-batch-size/");
+    const figure = page.getByRole("figure", { name: /Training memory calculator/ });
+    await figure.scrollIntoViewIfNeeded();
+    const hidden = figure.getByRole("textbox", { name: /Hidden layers/ });
+    await untilItReacts(
+      () => fill(hidden, "256, abc"),
+      () => expect(figure.getByRole("alert")).toContainText("Hidden layer 2: “abc” is not a number", { timeout: 500 }),
+    );
+    await expect(figure.getByText("67,073 parameters")).toBeVisible();
+    await fill(hidden, "256, 2.5");
+    await expect(figure.getByRole("alert")).toContainText("whole number of units");
+    await fill(hidden, "8");
+    await expect(figure.getByRole("alert")).toHaveCount(0);
+    await expect(figure.getByText("41 parameters")).toBeVisible();
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe("lesson 9: windows and the LSTM", () => {
+  test("T = 5 gives 46 windows, window 1 covers rows 1–5 with target row 5, a batch of 8 is (8, 5, 3), and the parameter counts are 384 and 416", async ({ page, problems }) => {
+    await page.goto("lessons/lstm-inputs/");
+    const figure = page.getByRole("figure", { name: /From rows to windows/ });
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.getByText("50 − 5 + 1 = 46 windows", { exact: true })).toBeVisible();
+    await expect(figure.getByText("Window 1 covers rows 1–5; its target is row 5's water use")).toBeVisible();
+    await expect(figure.getByText("(8, 5, 3)", { exact: true })).toBeVisible();
+    await expect(figure.getByRole("row", { name: /^Keras/ })).toContainText("384");
+    await expect(figure.getByRole("row", { name: /^PyTorch/ })).toContainText("416");
+
+    await untilItReacts(
+      () => fill(figure.getByRole("textbox", { name: "Window", exact: true }), "7"),
+      () => expect(figure.getByText("Window 7 covers rows 7–11; its target is row 11's")).toBeVisible({ timeout: 500 }),
+    );
+    await fill(figure.getByRole("textbox", { name: "Window length T" }), "10");
+    await expect(figure.getByText("50 − 10 + 1 = 41 windows", { exact: true })).toBeVisible();
+    await expect(figure.getByText("(8, 10, 3)", { exact: true })).toBeVisible();
+    await fill(figure.getByRole("textbox", { name: "LSTM units H" }), "16");
+    await expect(figure.getByRole("row", { name: /^Keras/ })).toContainText("1280");
+    await expect(figure.getByRole("row", { name: /^PyTorch/ })).toContainText("1344");
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test("the LSTM trainer trains in the page and reports finite final losses", async ({ page, problems }) => {
+    await page.goto("lessons/lstm-inputs/");
+    const figure = page.getByRole("figure", { name: /A tiny LSTM against the MLP/ });
+    await figure.scrollIntoViewIfNeeded();
+    const lstmRow = figure.getByRole("row", { name: /^LSTM\(8\)/ });
+    await expect(lstmRow).toContainText("393");
+    await untilItReacts(
+      () => fill(figure.getByRole("textbox", { name: "Epochs" }), "30"),
+      () => expect(figure.getByRole("textbox", { name: "Epochs" })).toHaveValue("30", { timeout: 500 }),
+    );
+    await untilItReacts(
+      () => figure.getByRole("button", { name: "Train LSTM" }).click(),
+      () => expect(figure.getByText(/Trained in your browser in \d+ ms/)).toBeVisible({ timeout: 5_000 }),
+    );
+    await expect(figure.getByRole("status")).toContainText("After 30 epochs");
+    const cells = await lstmRow.getByRole("cell").allTextContents();
+    const trainLoss = Number(cells[cells.length - 2]);
+    const validationLoss = Number(cells[cells.length - 1]);
+    expect(Number.isFinite(trainLoss) && trainLoss > 0).toBe(true);
+    expect(Number.isFinite(validationLoss) && validationLoss > 0).toBe(true);
+    await expect(lstmRow).toContainText("150"); // 36 windows in batches of 8: 5 updates per epoch × 30
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe("lesson 10: cheat sheet", () => {
+  test("shows the framework defaults, the formulas and the final check", async ({ page, problems }) => {
+    await page.goto("lessons/cheat-sheet/");
+    const frameworks = page.getByRole("table", { name: /three spellings/ });
+    await expect(frameworks).toContainText("batch_size=None");
+    await expect(frameworks).toContainText("batch_size=1");
+    await expect(frameworks).toContainText("shuffle=False");
+    await expect(frameworks).toContainText("drop_last=False");
+    await expect(frameworks).toContainText("reshuffle_each_iteration=True");
+    await expect(frameworks).toContainText("drop_remainder=True");
+    await expect(frameworks.getByRole("row", { name: /^50 rows, all defaults/ })).toContainText("2 steps");
+    await expect(frameworks.getByRole("row", { name: /^50 rows, all defaults/ })).toContainText("50 steps");
+    await expect(page.getByRole("table", { name: /Input shapes/ })).toContainText("544");
+    await expect(page.getByRole("table", { name: /Every count/ }).getByRole("row", { name: /^Windows of length T/ })).toContainText("46");
+    await expect(page.getByRole("heading", { name: "Final check" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Glossary", exact: true })).toBeVisible();
+    await expect(page.getByText("Gradient accumulation", { exact: true })).toBeVisible();
+
+    // One final-check question, answered wrong with the classic mistake, then right.
+    await page.getByText(/^50 rows, batch size 8, Keras defaults/).scrollIntoViewIfNeeded();
+    const question = page.getByRole("textbox", { name: /50 rows, batch size 8, Keras defaults/ });
+    await expect(question).toBeVisible({ timeout: 10_000 });
+    await untilItReacts(
+      async () => {
+        await question.fill("6");
+        await question.press("Enter");
+      },
+      () => expect(page.getByText("Keras keeps the short last batch of 2 rows.")).toBeVisible({ timeout: 500 }),
+    );
+    await question.fill("7");
+    await question.press("Enter");
+    await expect(page.getByText(/six batches of 8 rows and a last batch of 2/)).toBeVisible();
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});
+
+test("without JavaScript every widget of lessons 7–10 still shows its figure and numbers", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? "" });
+  const page = await context.newPage();
+  await page.goto("lessons/loss-landscape/");
+  await expect(page.getByRole("row", { name: /^B = 1\b/ })).toContainText("250 of 250");
+  await expect(page.getByRole("row", { name: /^B = 50\b/ })).toContainText("5 of 5");
+  await expect(page.getByText(/After 5 epochs: B=1 made 250 updates/)).toBeVisible();
+  await expect(page.getByRole("img", { name: /Contour map of the loss/ })).toBeVisible();
+
+  await page.goto("lessons/what-limits-batch-size/");
+  await expect(page.getByText("Largest batch that fits in 1 GB: 242,693")).toBeVisible();
+  await expect(page.getByRole("row", { name: /^Activations/ })).toContainText("131,712");
+
+  await page.goto("lessons/lstm-inputs/");
+  const windows = page.getByRole("figure", { name: /From rows to windows/ });
+  await expect(windows.getByText("50 − 5 + 1 = 46 windows", { exact: true })).toBeVisible();
+  await expect(windows.getByText("(8, 5, 3)", { exact: true })).toBeVisible();
+  await expect(page.getByText(/Computed when this page was built/)).toBeVisible();
+  await expect(page.getByRole("row", { name: /^LSTM\(8\)/ })).toContainText("393");
+
+  await page.goto("lessons/cheat-sheet/");
+  await expect(page.getByRole("table", { name: /three spellings/ })).toContainText("batch_size=None");
+  await context.close();
+});
