@@ -1,0 +1,139 @@
+/**
+ * Keras and PyTorch code that reproduces the lab's current settings. Pure string building: the
+ * output is shown in a <pre> (as text, never as markup) and copied to the clipboard.
+ *
+ * Mapping (the lab follows Keras' arithmetic, see src/engine/train.ts):
+ * - model: Dense(8, tanh) → Dense(1), or one Dense(1); kernels Glorot-uniform, biases 0 (Keras'
+ *   defaults; the PyTorch code sets them explicitly because nn.Linear starts differently).
+ * - optimizer: SGD, SGD(momentum=0.9) or Adam with ε = 1e-7 (Keras' default; PyTorch's is 1e-8).
+ * - shuffle each epoch = Keras fit(shuffle=True) = DataLoader(shuffle=True).
+ * - drop last: PyTorch DataLoader(drop_last=True); Keras' fit has no such option, so the Keras
+ *   code batches a tf.data.Dataset with .batch(B, drop_remainder=True) instead.
+ * Column names are written as JSON strings, which are valid Python string literals.
+ */
+import { iterationsPerEpoch } from "../../engine";
+import type { RunSettings } from "./labRun";
+import { MLP_HIDDEN_UNITS } from "./labRun";
+
+export interface CodeData {
+  /** CSV file name the code reads. */
+  fileName: string;
+  featureNames: readonly string[];
+  targetName: string;
+  n: number;
+}
+
+function py(text: string): string {
+  return JSON.stringify(text);
+}
+
+function pyFloat(value: number): string {
+  const text = String(value);
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+function loadData(data: CodeData): string[] {
+  return [
+    `df = pd.read_csv(${py(data.fileName)})`,
+    `X = df[[${data.featureNames.map(py).join(", ")}]].to_numpy("float32")  # shape (${data.n}, ${data.featureNames.length})`,
+    `y = df[[${py(data.targetName)}]].to_numpy("float32")  # shape (${data.n}, 1)`,
+    "# Standardise every column to mean 0, std 1, as the lab does (its losses are in these units).",
+    "X = (X - X.mean(axis=0)) / X.std(axis=0)",
+    "y = (y - y.mean(axis=0)) / y.std(axis=0)",
+  ];
+}
+
+function header(s: RunSettings, data: CodeData): string {
+  const k = iterationsPerEpoch(data.n, s.batchSize, { dropLast: s.dropLast });
+  return `# ${data.n} rows, batch size ${s.batchSize}${s.dropLast ? ", last partial batch dropped" : ""}: ${k} iterations per epoch, ${k * s.epochs} weight updates in ${s.epochs} epochs.`;
+}
+
+export function kerasCode(s: RunSettings, data: CodeData): string {
+  const f = data.featureNames.length;
+  const layers =
+    s.model === "mlp"
+      ? [`    layers.Dense(${MLP_HIDDEN_UNITS}, activation="tanh"),`, "    layers.Dense(1),"]
+      : ["    layers.Dense(1),"];
+  const optimizer =
+    s.optimizer === "sgd"
+      ? `keras.optimizers.SGD(learning_rate=${pyFloat(s.learningRate)})`
+      : s.optimizer === "momentum"
+        ? `keras.optimizers.SGD(learning_rate=${pyFloat(s.learningRate)}, momentum=0.9)`
+        : `keras.optimizers.Adam(learning_rate=${pyFloat(s.learningRate)})  # epsilon=1e-7 is Keras' default`;
+  const fit = s.dropLast
+    ? [
+        "# Keras' fit() has no drop_last: batch a tf.data pipeline with drop_remainder=True instead.",
+        "ds = tf.data.Dataset.from_tensor_slices((X, y))",
+        ...(s.shuffle ? ["ds = ds.shuffle(len(X), seed=" + s.seed + ", reshuffle_each_iteration=True)  # a new order every epoch"] : []),
+        `ds = ds.batch(${s.batchSize}, drop_remainder=True)`,
+        `history = model.fit(ds, epochs=${s.epochs})  # batch size and shuffling come from ds`,
+      ]
+    : [`history = model.fit(X, y, batch_size=${s.batchSize}, epochs=${s.epochs}, shuffle=${s.shuffle ? "True" : "False"})`];
+  return [
+    header(s, data),
+    "import keras",
+    "from keras import layers",
+    "import pandas as pd",
+    ...(s.dropLast ? ["import tensorflow as tf"] : []),
+    "",
+    `keras.utils.set_random_seed(${s.seed})`,
+    ...loadData(data),
+    "",
+    "model = keras.Sequential([",
+    `    keras.Input(shape=(${f},)),  # the input layer: ${f} values per sample, no weights`,
+    ...layers,
+    "])",
+    `model.compile(optimizer=${optimizer}, loss="mse")`,
+    ...fit,
+    "# history.history[\"loss\"] is the running mean of the batch losses in each epoch;",
+    "# the full-dataset loss after training is:",
+    "print(model.evaluate(X, y, verbose=0))",
+    "",
+  ].join("\n");
+}
+
+export function pytorchCode(s: RunSettings, data: CodeData): string {
+  const f = data.featureNames.length;
+  const model =
+    s.model === "mlp"
+      ? `model = nn.Sequential(nn.Linear(${f}, ${MLP_HIDDEN_UNITS}), nn.Tanh(), nn.Linear(${MLP_HIDDEN_UNITS}, 1))`
+      : `model = nn.Sequential(nn.Linear(${f}, 1))`;
+  const optimizer =
+    s.optimizer === "sgd"
+      ? `torch.optim.SGD(model.parameters(), lr=${pyFloat(s.learningRate)})`
+      : s.optimizer === "momentum"
+        ? `torch.optim.SGD(model.parameters(), lr=${pyFloat(s.learningRate)}, momentum=0.9)`
+        : `torch.optim.Adam(model.parameters(), lr=${pyFloat(s.learningRate)}, eps=1e-7)  # Keras' epsilon`;
+  return [
+    header(s, data),
+    "import pandas as pd",
+    "import torch",
+    "from torch import nn",
+    "from torch.utils.data import DataLoader, TensorDataset",
+    "",
+    `torch.manual_seed(${s.seed})`,
+    ...loadData(data),
+    "X, y = torch.from_numpy(X), torch.from_numpy(y)",
+    "",
+    model,
+    "for layer in model:",
+    "    if isinstance(layer, nn.Linear):  # start like Keras: Glorot-uniform weights, zero biases",
+    "        nn.init.xavier_uniform_(layer.weight)",
+    "        nn.init.zeros_(layer.bias)",
+    "",
+    `loader = DataLoader(TensorDataset(X, y), batch_size=${s.batchSize}, shuffle=${s.shuffle ? "True" : "False"}, drop_last=${s.dropLast ? "True" : "False"})`,
+    `optimizer = ${optimizer}`,
+    "loss_fn = nn.MSELoss()",
+    "",
+    `for epoch in range(${s.epochs}):`,
+    "    for xb, yb in loader:  # one iteration: one batch, one weight update",
+    "        optimizer.zero_grad()",
+    "        loss = loss_fn(model(xb), yb)  # batch loss: the mean over the batch's rows",
+    "        loss.backward()",
+    "        optimizer.step()",
+    "    with torch.no_grad():",
+    "        full = loss_fn(model(X), y).item()  # full-dataset loss after the epoch",
+    "    print(f\"epoch {epoch + 1}: full-dataset loss {full:.4f}\")",
+    "",
+  ].join("\n");
+}

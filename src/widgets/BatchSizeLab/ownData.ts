@@ -1,0 +1,59 @@
+/**
+ * "Use your own data": CSV text → a standardised data set the lab can train on, or a list of
+ * problems each naming its row and column. Wraps the engine's parseCsv / datasetFromTable /
+ * standardise; the only work here is choosing the target and wording the messages.
+ */
+import { datasetFromTable, parseCsv, standardise, type CsvError, type CsvTable, type TableDataset } from "../../engine";
+
+export const MAX_OWN_ROWS = 10_000;
+
+export type OwnTableResult = { ok: true; table: CsvTable } | { ok: false; problems: string[] };
+
+/**
+ * The engine words a cell problem as "Row 3 (line 4), column b: …"; the lab leads with the
+ * position a reader scans for, "Row 3, column b (line 4): …". Other messages pass unchanged.
+ */
+export function describeCsvError(error: CsvError): string {
+  const match = /^Row (\d+) \(line (\d+)\), column (.+?): (.*)$/s.exec(error.message);
+  if (match) return `Row ${match[1]}, column ${match[3]} (line ${match[2]}): ${match[4]}`;
+  return error.message;
+}
+
+export function readOwnTable(text: string): OwnTableResult {
+  const parsed = parseCsv(text, { maxRows: MAX_OWN_ROWS });
+  if (!parsed.ok) return { ok: false, problems: parsed.errors.map(describeCsvError) };
+  if (parsed.header.length < 2) {
+    return {
+      ok: false,
+      problems: [`The table has one column (“${parsed.header[0] ?? ""}”); the lab needs at least one input column and a target column.`],
+    };
+  }
+  return { ok: true, table: { header: parsed.header, rows: parsed.rows } };
+}
+
+export interface OwnData {
+  /** Standardised, ready to train on. */
+  dataset: TableDataset;
+  n: number;
+  features: number;
+  featureNames: string[];
+  targetName: string;
+}
+
+/** The table with `target` as y and every other column as an input, standardised column by column. */
+export function ownDataset(table: CsvTable, target: string): OwnData {
+  const raw = datasetFromTable(table, target);
+  const { dataset } = standardise(raw);
+  return {
+    dataset: { ...raw, x: dataset.x, y: dataset.y },
+    n: raw.n,
+    features: raw.features,
+    featureNames: raw.featureNames,
+    targetName: raw.targetName,
+  };
+}
+
+/** The last column, as in the greenhouse file, is the default target. */
+export function defaultTarget(table: CsvTable): string {
+  return table.header[table.header.length - 1]!;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { facts } from "../../../src/components/facts/lab";
+
+describe("lesson 6 facts", () => {
+  it("quotes the course's arithmetic for 50 rows", () => {
+    expect(facts["lab.itB8"]).toBe(7);
+    expect(facts["lab.lastB8"]).toBe(2);
+    expect(facts["lab.itB8Drop"]).toBe(6);
+    expect(facts["lab.unusedB8Drop"]).toBe(2);
+    expect(facts["lab.itB7"]).toBe(8);
+    expect(facts["lab.lastB7"]).toBe(1);
+    expect(facts["lab.updatesB10E20"]).toBe(100);
+    expect(facts["lab.updatesB1E20"]).toBe(1000);
+    expect(facts["lab.updatesB50E20"]).toBe(20);
+  });
+
+  it("has the stories the prose tells: B = 1 ends lower than B = 50, linear scaling breaks at B = 25, lr 5 diverges", () => {
+    expect(Number(facts["lab.lossB1"])).toBeLessThan(Number(facts["lab.lossB50"]));
+    expect(Number(facts["lab.lossRatioB50B1"])).toBeGreaterThan(1);
+    expect(Number(facts["lab.scaleLossB10"])).toBeLessThan(0.05);
+    expect(Number(facts["lab.scaleLossB25"])).toBeGreaterThan(1);
+    expect(Number.isInteger(facts["lab.divergeUpdate"])).toBe(true);
+    expect(facts["lab.noiseB50"]).toBe("0");
+  });
+});
