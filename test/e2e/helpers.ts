@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test as base, type Page } from "@playwright/test";
 
 /** Problems a reader would never see but that mean the page is broken: console errors, failed requests, CSP violations. */
@@ -45,5 +46,12 @@ export { expect };
 export async function sitePaths(page: Page): Promise<string[]> {
   const response = await page.request.get("sitemap-0.xml");
   const xml = await response.text();
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? "").pathname);
+}
+
+/** The same list, read from the build on disk when tests are collected, so each page can get its own test. */
+export function builtPaths(): string[] {
+  const dist = process.env["E2E_DIST"] ?? "dist";
+  const xml = readFileSync(`${dist}/sitemap-0.xml`, "utf8");
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? "").pathname);
 }

@@ -1,0 +1,25 @@
+/**
+ * Code blocks, wide formulas and wide tables scroll sideways on a phone. A region that scrolls must be reachable by
+ * keyboard, so it gets tabindex="0" while (and only while) it actually overflows; otherwise Tab would stop on every
+ * formula for nothing.
+ */
+export function makeOverflowingRegionsFocusable(root: ParentNode, selector: string): void {
+  const update = () => {
+    for (const region of root.querySelectorAll<HTMLElement>(selector)) {
+      const overflows = region.scrollWidth > region.clientWidth + 1;
+      if (overflows && !region.hasAttribute("tabindex")) {
+        region.setAttribute("tabindex", "0");
+        region.dataset["scrollFocus"] = "";
+      } else if (!overflows && region.dataset["scrollFocus"] !== undefined) {
+        region.removeAttribute("tabindex");
+        delete region.dataset["scrollFocus"];
+      }
+    }
+  };
+  update();
+  let pending = 0;
+  window.addEventListener("resize", () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(update);
+  });
+}
