@@ -234,7 +234,7 @@ function RowTable({ result, otherMatches }: { result: BatchInspection; otherMatc
   return (
     <div class="bi-table-wrap">
       {/* Focusable so keyboard users can scroll the table sideways on narrow screens. */}
-      <div class="bi-scroll" tabIndex={0} role="region" aria-label="Per-row numbers, scrollable">
+      <section class="bi-scroll" tabIndex={0} aria-label="Per-row numbers, scrollable">
       <table class="bi-table">
         <caption>Per-row numbers ({result.computation === "matrix" ? "as one matrix product" : "row by row"})</caption>
         <thead>
@@ -276,7 +276,7 @@ function RowTable({ result, otherMatches }: { result: BatchInspection; otherMatc
           </tr>
         </tfoot>
       </table>
-      </div>
+      </section>
       <p class="bi-note">
         ŷ is the prediction, y the target, ℓ = (ŷ − y)² the row's loss, all in standardised units. The mean row is the batch loss L
         and the batch gradient ∇L. Computed directly as one batch, the engine's gradient is (

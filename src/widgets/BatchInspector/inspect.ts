@@ -7,14 +7,10 @@
  *   ℓ_r = (ŷ_r − y_r)²,   L = (1/B) Σ_r ℓ_r,   ∇L = (1/B) Σ_r ∇ℓ_r,
  * and one SGD update moves every weight by Δw = −η ∇L.
  */
-import {
-  createModel,
-  createOptimizer,
-  standardise,
-  type Dataset,
-  type Model,
-  type ModelSpec,
-} from "../../engine";
+// Narrow imports (not the engine's index), so the island's chunk holds only the engine modules it uses.
+import { standardise, type Dataset } from "../../engine/dataset";
+import { createModel, type Model, type ModelSpec } from "../../engine/model";
+import { createOptimizer } from "../../engine/optimizers";
 import { greenhouse } from "../lib/greenhouse";
 
 /** The course's small network: 3 inputs, 8 tanh hidden units, 1 linear output (41 parameters). */

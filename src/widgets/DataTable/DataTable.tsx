@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
-import { GREENHOUSE_COLUMNS } from "../../engine";
+import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
 import { greenhouse } from "../lib/greenhouse";
 import { clearSelectedRows, readSelectedRows, setRowSelected, subscribeSelectedRows } from "../lib/selectedRows";
 import { cellValue, nextSort, ROW_COLUMN, sortedRows, tableView, type ColumnKey, type SortState } from "./tableModel";
@@ -146,7 +146,7 @@ export default function DataTable() {
         <span class="legend-swatch legend-input" /> Inputs (features), together the matrix X{" "}
         <span class="legend-swatch legend-target" /> Target, the vector y
       </p>
-      <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabindex={0}>
+      <section class="table-scroll" aria-labelledby={`${id}-caption`} tabindex={0}>
         <table>
           <caption id={`${id}-caption`} class="visually-hidden">
             Greenhouse readings, one row per hour{standardised ? ", standardised" : ""}: three input columns (features) and the target
@@ -207,7 +207,7 @@ export default function DataTable() {
             {statLine("std")}
           </tfoot>
         </table>
-      </div>
+      </section>
       <p class="visually-hidden" role="status" aria-live="polite">
         {status}
       </p>

@@ -2,7 +2,8 @@
  * The pure part of the data table: which column sorts how, and the numbers shown in raw or
  * standardised form. The statistics come from the engine (columnStats, standardise).
  */
-import { columnStats, standardise, type ColumnStat, type TableDataset } from "../../engine";
+import { type TableDataset } from "../../engine/csv";
+import { columnStats, standardise, type ColumnStat } from "../../engine/dataset";
 
 /** -1 is the row number; 0..features−1 the inputs; `features` the target. */
 export type ColumnKey = number;

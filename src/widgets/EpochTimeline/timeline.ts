@@ -3,15 +3,7 @@
  * and every row comes from the engine's batching functions; this module only says which epoch and
  * iteration a step count falls in and words the batches for people (positions and rows from 1).
  */
-import {
-  epochBatches,
-  epochOrder,
-  iterationsPerEpoch,
-  lastBatchSize,
-  samplesSeen,
-  totalUpdates,
-  unusedRowsPerEpoch,
-} from "../../engine";
+import { epochBatches, epochOrder, iterationsPerEpoch, lastBatchSize, samplesSeen, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
 
 export interface TimelineConfig {
   n: number;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
-import { GREENHOUSE_COLUMNS } from "../../engine";
+import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
 import { greenhouse } from "../lib/greenhouse";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
@@ -222,7 +222,7 @@ function HiddenLayer({ walk, unit, onUnit, ready, selectId }: { walk: ForwardWal
         Each of the 8 hidden units multiplies the 3 standardised inputs by its own column of the weight matrix <Sub base="W" index={1} />{" "}
         (shape (3, 8)), adds them up and adds its bias.
       </p>
-      <div class="matrix-scroll" tabindex={0} role="region" aria-label="Weight matrix W1">
+      <section class="matrix-scroll" tabindex={0} aria-label="Weight matrix W1">
         <table class="step-table matrix">
           <caption>
             <Sub base="W" index={1} />, shape (3, 8): row <var>i</var> is input <var>i</var>, column <var>k</var> is hidden unit{" "}
@@ -259,7 +259,7 @@ function HiddenLayer({ walk, unit, onUnit, ready, selectId }: { walk: ForwardWal
             </tr>
           </tbody>
         </table>
-      </div>
+      </section>
       <div class="unit-picker needs-js">
         <label for={selectId}>Unit shown in full</label>
         <select id={selectId} value={String(k)} disabled={!ready} onChange={(event) => onUnit(Number(event.currentTarget.value))}>
@@ -279,7 +279,7 @@ function HiddenLayer({ walk, unit, onUnit, ready, selectId }: { walk: ForwardWal
         <br />= {products.map((p) => factor(p)).join(" + ")} + {factor(walk.b1[k]!)}
         <br />= <strong>{fmt(walk.z1[k]!)}</strong>
       </p>
-      <div class="matrix-scroll" tabindex={0} role="region" aria-label="All 8 pre-activations">
+      <section class="matrix-scroll" tabindex={0} aria-label="All 8 pre-activations">
       <table class="step-table">
           <caption>All 8 pre-activations, <var>z</var> = <var>x̃</var><Sub base="W" index={1} /> + <Sub base="b" index={1} />, shape (1, 8)</caption>
           <thead>
@@ -299,7 +299,7 @@ function HiddenLayer({ walk, unit, onUnit, ready, selectId }: { walk: ForwardWal
             </tr>
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }

@@ -7,7 +7,9 @@
  * biases from seed GREENHOUSE_NET_SEED, untrained. Inputs and target are standardised with the
  * 50-row table's own means and population standard deviations, as the training lessons do.
  */
-import { createModel, standardise, type DatasetStats, type ModelSpec, type TableDataset } from "../../engine";
+import { type TableDataset } from "../../engine/csv";
+import { standardise, type DatasetStats } from "../../engine/dataset";
+import { createModel, type ModelSpec } from "../../engine/model";
 
 export const GREENHOUSE_NET_SPEC: ModelSpec = {
   inputSize: 3,

@@ -292,7 +292,7 @@ export default function LossLandscape(props: LossLandscapeProps): JSX.Element {
         </span>
       </div>
 
-      <div class="ll-table-wrap" role="region" aria-label="Positions of the paths" tabindex={0}>
+      <section class="ll-table-wrap" aria-label="Positions of the paths" tabindex={0}>
       <table class="ll-table">
         <caption>Each path after update {current} (a path that has finished stays at its end)</caption>
         <thead>
@@ -325,7 +325,7 @@ export default function LossLandscape(props: LossLandscapeProps): JSX.Element {
           })}
         </tbody>
       </table>
-      </div>
+      </section>
       <p class="ll-summary" role="status">
         {summary}
       </p>

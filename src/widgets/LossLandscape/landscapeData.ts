@@ -7,15 +7,9 @@
  * target (water use) standardised over the 50 rows, so the bowl's floor is near (0.5, 0.5) and a
  * learning rate around 0.1 suits every batch size.
  */
-import {
-  lossGrid,
-  sgdPath,
-  standardise,
-  type Dataset,
-  type LossGrid,
-  type SgdPath,
-  type TableDataset,
-} from "../../engine";
+import { type TableDataset } from "../../engine/csv";
+import { standardise, type Dataset } from "../../engine/dataset";
+import { lossGrid, sgdPath, type LossGrid, type SgdPath } from "../../engine/landscape";
 
 /** Column indices in the greenhouse table: temperature 0, humidity 1, light 2. */
 export const W1_COLUMN = 2;

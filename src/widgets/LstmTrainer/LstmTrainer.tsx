@@ -3,19 +3,20 @@
  * trained on single rows (./lstmRun.ts has the rules of the comparison). The first render shows
  * the default run computed when the page was built (passed in as `initial`), so the figure is
  * real without JavaScript; "Train LSTM" trains again in a Web Worker with the reader's settings.
+ * The island itself ships no training code: the worker has its own bundle, and the main-thread
+ * fallback loads ./lstmLocal.ts (the engine's trainer and the data) with import() only when it is needed.
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { greenhouse } from "../lib/greenhouse";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { LineChart } from "../lib/LineChart";
-import { DEFAULT_LSTM_SETTINGS, LSTM_BATCH_SIZE, lstmComparison, MLP_HIDDEN, verdict, type LstmComparison, type LstmSettings } from "./lstmRun";
+import { LSTM_BATCH_SIZE, MLP_HIDDEN, verdict, type LstmComparison, type LstmSettings } from "./lstmShared";
 import "./LstmTrainer.css";
 
 export interface LstmTrainerProps {
-  /** The default run, computed at build time (src/components/facts/lessons7to10.ts). */
-  initial?: LstmComparison;
+  /** The default run, computed at build time (src/components/facts/lessons7to10.ts): the first render shows it. */
+  initial: LstmComparison;
 }
 
 type WorkerReply = { id: number; ok: true; result: LstmComparison; ms: number } | { id: number; ok: false; message: string };
@@ -35,8 +36,8 @@ function curveRange(result: LstmComparison): [number, number] {
 
 export default function LstmTrainer({ initial }: LstmTrainerProps): JSX.Element {
   const id = useId();
-  const [settings, setSettings] = useState<LstmSettings>(initial?.settings ?? DEFAULT_LSTM_SETTINGS);
-  const [result, setResult] = useState<LstmComparison>(() => initial ?? lstmComparison(greenhouse, DEFAULT_LSTM_SETTINGS));
+  const [settings, setSettings] = useState<LstmSettings>(initial.settings);
+  const [result, setResult] = useState<LstmComparison>(initial);
   const [origin, setOrigin] = useState<string>("Computed when this page was built, with the settings shown.");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -63,16 +64,21 @@ export default function LstmTrainer({ initial }: LstmTrainerProps): JSX.Element 
   };
 
   const runHere = (wanted: LstmSettings): void => {
-    // Without a worker, yield once so "Training…" paints before the main thread is busy.
-    window.setTimeout(() => {
-      const started = performance.now();
-      try {
-        finish(lstmComparison(greenhouse, wanted), performance.now() - started, "on the main thread");
-      } catch (e) {
-        setBusy(false);
-        setError(e instanceof Error ? e.message : String(e));
-      }
-    }, 30);
+    // Without a worker: load the trainer, then yield once so "Training…" paints before the main thread is busy.
+    const fail = (e: unknown): void => {
+      setBusy(false);
+      setError(e instanceof Error ? e.message : String(e));
+    };
+    import("./lstmLocal").then(({ trainOnGreenhouse }) => {
+      window.setTimeout(() => {
+        const started = performance.now();
+        try {
+          finish(trainOnGreenhouse(wanted), performance.now() - started, "on the main thread");
+        } catch (e) {
+          fail(e);
+        }
+      }, 30);
+    }, fail);
   };
 
   const train = (): void => {
@@ -142,7 +148,7 @@ export default function LstmTrainer({ initial }: LstmTrainerProps): JSX.Element 
           {error}
         </p>
       )}
-      <div class="lt-scroll" role="region" aria-label="Final losses" tabindex={0}><table class="lt-table">
+      <section class="lt-scroll" aria-label="Final losses" tabindex={0}><table class="lt-table">
         <caption>
           Window length {s.timesteps}: {result.windows} windows, {result.trainSamples} for training and the last {result.validationSamples} held out; the MLP
           learns from the same {result.trainSamples} target hours, one row each.
@@ -177,7 +183,7 @@ export default function LstmTrainer({ initial }: LstmTrainerProps): JSX.Element 
             <td>{fmt(result.mlp.finalValidation)}</td>
           </tr>
         </tbody>
-      </table></div>
+      </table></section>
       <div class="lt-charts">
         {[
           { key: "lstm", title: `LSTM(${s.units}) on windows of ${s.timesteps} rows`, run: result.lstm },

@@ -5,7 +5,7 @@
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
-import { largestBatchForBudget, trainingMemory, type BytesPerValue, type MemoryOptimizer, type TrainingMemorySpec } from "../../engine";
+import { largestBatchForBudget, trainingMemory, type BytesPerValue, type MemoryOptimizer, type TrainingMemorySpec } from "../../engine/memory";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import {
@@ -222,7 +222,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
           s.width > 0 ? <rect key={s.term} class={`mc-seg mc-seg-${s.index}`} x={s.x} y={2} width={s.width} height={30} /> : null,
         )}
       </svg>
-      <div class="mc-scroll" role="region" aria-label="Memory terms" tabindex={0}>
+      <section class="mc-scroll" aria-label="Memory terms" tabindex={0}>
       <table class="mc-table">
         <thead>
           <tr>
@@ -256,7 +256,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
           </tr>
         </tfoot>
       </table>
-      </div>
+      </section>
 
       <p class="mc-largest">
         Largest batch that fits in {budgetText}: <strong>{formatCount(fit.batchSize)}</strong>. Binding term:{" "}
@@ -299,7 +299,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
       </table>
 
       <h3 class="mc-heading">Does the feature count limit the batch?</h3>
-      <div class="mc-scroll" role="region" aria-label="Largest batch by feature count" tabindex={0}>
+      <section class="mc-scroll" aria-label="Largest batch by feature count" tabindex={0}>
       <table class="mc-table mc-compare">
         <caption>Largest batch in {budgetText} for the same network with 3, 30 or 300 features</caption>
         <thead>
@@ -321,7 +321,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
           ))}
         </tbody>
       </table>
-      </div>
+      </section>
       <p class="mc-summary" role="status">
         {summary}
       </p>

@@ -3,7 +3,7 @@
  * hidden layers, writing byte counts for people, and asking the engine (memory.ts) the questions
  * the widget shows. The memory arithmetic itself lives in the engine.
  */
-import { largestBatchForBudget, trainingMemory, type BatchBudget, type TrainingMemorySpec } from "../../engine";
+import { largestBatchForBudget, trainingMemory, type BatchBudget, type TrainingMemorySpec } from "../../engine/memory";
 
 export const MAX_LAYERS = 20;
 export const MAX_UNITS = 100_000;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
-import { denseParameterCount, describeDenseNetwork, type TensorDescription } from "../../engine";
+import { denseParameterCount, describeDenseNetwork, type TensorDescription } from "../../engine/architecture";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { drawnNodes, kerasCode, pytorchCode, type ExplorerActivation, type ExplorerNetwork } from "./codegen";
@@ -157,7 +157,7 @@ export default function NetworkExplorer() {
         Every tensor of one training step. A highlighted first dimension is the batch size: only inputs, activations and
           outputs have one.
       </p>
-      <div class="table-scroll" tabindex={0} role="region" aria-labelledby={`${id}-tensors`}>
+      <section class="table-scroll" tabindex={0} aria-labelledby={`${id}-tensors`}>
         <table class="tensor-table" aria-labelledby={`${id}-tensors`}>
           <thead>
             <tr>
@@ -196,7 +196,7 @@ export default function NetworkExplorer() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </section>
 
       <ul class="parameter-sums">
         {layerCounts.map(({ inputs, units }, k) => (
@@ -261,7 +261,7 @@ function NetworkDrawing({ settings, widths }: { settings: Settings; widths: numb
 
   return (
     <figure class="network-drawing">
-      <div class="drawing-scroll" tabindex={0} role="region" aria-label="Network drawing">
+      <section class="drawing-scroll" tabindex={0} aria-label="Network drawing">
       <svg viewBox={`0 0 ${VIEW_W} ${VIEW_H}`} role="img" aria-label={description}>
         <g class="batch-stack">
           {Array.from({ length: batchRows }, (_, r) => (
@@ -316,7 +316,7 @@ function NetworkDrawing({ settings, widths }: { settings: Settings; widths: numb
           </g>
         ))}
       </svg>
-      </div>
+      </section>
       <figcaption>
         {columns.some((count) => count > NODE_CAP) ? "Layers with more than 8 units are drawn with an ellipsis (⋮); the counts under each layer are the real sizes. " : ""}
         The batch size changes only X on the left, never the number of circles.

@@ -6,7 +6,8 @@
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { GREENHOUSE_COLUMNS, windowCount } from "../../engine";
+import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
+import { windowCount } from "../../engine/windows";
 import { greenhouse } from "../lib/greenhouse";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
@@ -137,7 +138,7 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
         target row (its water use is what the window predicts)
       </p>
 
-      <div class="we-scroll" role="region" aria-label="The window's rows" tabindex={0}><table class="we-table">
+      <section class="we-scroll" aria-label="The window's rows" tabindex={0}><table class="we-table">
         <caption>
           Window {current} as one sample: a ({timesteps}, {F}) matrix, one row per time step
         </caption>
@@ -167,7 +168,7 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
             </tr>
           ))}
         </tbody>
-      </table></div>
+      </table></section>
 
       <h3 class="we-heading">A batch of windows</h3>
       <p>
@@ -202,7 +203,7 @@ y_hat = head(out[:, -1])   # (${batch}, 1)`}</code>
         </div>
       </div>
 
-      <div class="we-scroll" role="region" aria-label="Parameter counts" tabindex={0}><table class="we-table we-params">
+      <section class="we-scroll" aria-label="Parameter counts" tabindex={0}><table class="we-table we-params">
         <caption>Parameters for F = {F} features per step and H = {units} units; T and B appear in no weight</caption>
         <thead>
           <tr>
@@ -237,12 +238,12 @@ y_hat = head(out[:, -1])   # (${batch}, 1)`}</code>
             <td>{torch.total}</td>
           </tr>
         </tbody>
-      </table></div>
+      </table></section>
       <details class="we-tensors">
         <summary>Weight tensors and their shapes</summary>
         <div class="we-code">
           {[keras, torch].map((counts) => (
-            <div class="we-scroll" role="region" key={counts.framework} aria-label={`${counts.framework === "keras" ? "Keras" : "PyTorch"} weight tensors`} tabindex={0}><table class="we-table">
+            <section class="we-scroll" key={counts.framework} aria-label={`${counts.framework === "keras" ? "Keras" : "PyTorch"} weight tensors`} tabindex={0}><table class="we-table">
               <caption>{counts.framework === "keras" ? "Keras" : "PyTorch"}</caption>
               <thead>
                 <tr>
@@ -262,7 +263,7 @@ y_hat = head(out[:, -1])   # (${batch}, 1)`}</code>
                   </tr>
                 ))}
               </tbody>
-            </table></div>
+            </table></section>
           ))}
         </div>
       </details>

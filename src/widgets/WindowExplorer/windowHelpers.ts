@@ -4,7 +4,11 @@
  * counts in both frameworks. The arithmetic comes from the engine (windows.ts, batching.ts,
  * architecture.ts).
  */
-import { describeLstmNetwork, iterationsPerEpoch, lastBatchSize, lstmParameterCount, windowCount, windowRows, type LstmFramework } from "../../engine";
+// Narrow imports (not the engine's index): an island that imports the index shares one chunk with every engine module
+// reached through it, which would put the trainer's code on lesson 9.
+import { describeLstmNetwork, lstmParameterCount, type LstmFramework } from "../../engine/architecture";
+import { iterationsPerEpoch, lastBatchSize } from "../../engine/batching";
+import { windowCount, windowRows } from "../../engine/windows";
 
 export interface WindowCover {
   /** First and last row of the window, counted from 1. */

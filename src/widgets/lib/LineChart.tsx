@@ -7,9 +7,8 @@
  *   <LineChart title="Loss during training" xLabel="Epoch" yLabel="Loss (MSE)" yScale="log"
  *     series={[{ id: "full", label: "Full-dataset loss", points, color: "var(--batch-1)", width: 3 }]} />
  */
-import type { JSX } from "preact";
-import { memo } from "preact/compat";
-import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { Component, h, type JSX } from "preact";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import {
   axisDomain,
   dataExtent,
@@ -70,10 +69,16 @@ export interface LineChartProps {
 }
 
 /**
- * Set once any chart has hydrated: charts mounted later in the browser skip the server-only
- * render (with every table row) that hydration needs.
+ * The server renders the table inside the closed "Show the numbers" (so it works without
+ * JavaScript). In the browser it is rendered only while open: hydration drops the server's rows
+ * instead of rebuilding hundreds of nodes no one sees, and a chart that redraws does not redraw them.
  */
-let clientReady = false;
+const IS_SERVER = typeof window === "undefined";
+
+/** Widths the chart draws at: narrower containers scroll, wider ones get a 960 px chart. */
+function clampWidth(width: number): number {
+  return Math.max(260, Math.min(960, Math.round(width)));
+}
 
 const MARGIN = { top: 14, right: 18, bottom: 50, left: 66 };
 const DEFAULT_WIDTH = 640;
@@ -114,24 +119,67 @@ function LineChartView(props: LineChartProps): JSX.Element {
   const formatX = props.formatX ?? defaultFormat;
   const formatY = props.formatY ?? defaultFormat;
   const id = useId();
-  const wrapper = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(DEFAULT_WIDTH);
-  const [hydrated, setHydrated] = useState(clientReady);
-  const [tableOpen, setTableOpen] = useState(false);
+  const figureRef = useRef<HTMLElement>(null);
   const height = props.height ?? 280;
 
+  // Dormant: the first client render of a server-rendered chart adopts the server's markup as it is
+  // (no SVG or table nodes to build or compare during hydration). The chart wakes and redraws at its
+  // container's width when it comes near the viewport, or at once when its props change.
+  const renders = useRef(0);
+  const dormant = useRef(!IS_SERVER);
+  const wakeWidth = useRef<number | null>(null);
+  const openAtWake = useRef(false);
+  const [, setWakeRequest] = useState(0);
+  if (dormant.current && renders.current > 0) {
+    dormant.current = false;
+    const figure = figureRef.current;
+    if (figure && figure.clientWidth > 0) wakeWidth.current = clampWidth(figure.clientWidth);
+    openAtWake.current = figure?.querySelector("details")?.open ?? false;
+  }
+  renders.current += 1;
+  const isDormant = dormant.current;
+
+  const [observedWidth, setObservedWidth] = useState<number | null>(null);
+  const [tableOpen, setTableOpen] = useState(false);
+  const width = observedWidth ?? wakeWidth.current ?? DEFAULT_WIDTH;
+  const widthRef = useRef(width);
+  widthRef.current = width;
+
+  useLayoutEffect(() => {
+    if (!dormant.current) return undefined;
+    const figure = figureRef.current;
+    // Mounted in the browser (no server markup to keep), or no way to watch: draw now.
+    if (!figure || figure.childElementCount === 0 || typeof IntersectionObserver === "undefined") {
+      setWakeRequest(1);
+      return undefined;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        setWakeRequest(1);
+      },
+      { rootMargin: "100% 0px" },
+    );
+    observer.observe(figure);
+    return () => observer.disconnect();
+  }, []);
+
   useEffect(() => {
-    clientReady = true;
-    setHydrated(true);
-    const element = wrapper.current;
-    if (!element || typeof ResizeObserver === "undefined") return undefined;
+    const element = figureRef.current;
+    if (isDormant || !element || typeof ResizeObserver === "undefined") return undefined;
     const observer = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0]?.contentRect.width ?? DEFAULT_WIDTH);
-      if (w > 0) setWidth(Math.max(260, Math.min(960, w)));
+      const w = Math.round(entries[0]?.contentRect.width ?? 0);
+      if (w > 0 && clampWidth(w) !== widthRef.current) setObservedWidth(clampWidth(w));
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [isDormant]);
+
+  if (isDormant) {
+    // Same element and attributes as the live figure; hydration keeps the server's children.
+    return <figure ref={figureRef} class="line-chart" aria-labelledby={`${id}-title`} dangerouslySetInnerHTML={{ __html: "" }} />;
+  }
 
   const pointSets = series.map((s) => s.points);
   const xDomain = props.xDomain ?? axisDomain(dataExtent(pointSets, "x", xKind), xKind);
@@ -154,16 +202,16 @@ function LineChartView(props: LineChartProps): JSX.Element {
     0,
   );
 
-  const rows = chartTableRows(series);
+  const showTable = tableOpen || openAtWake.current || IS_SERVER;
+  const rows = showTable ? chartTableRows(series) : [];
   const maxRows = props.maxTableRows ?? 2000;
   const every = rows.length > maxRows ? Math.ceil(rows.length / maxRows) : 1;
   const shownRows = every === 1 ? rows : rows.filter((_, i) => i % every === 0 || i === rows.length - 1);
-  const showTable = tableOpen || !hydrated;
 
   return (
-    <figure class="line-chart" aria-labelledby={`${id}-title`}>
+    <figure ref={figureRef} class="line-chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} class="line-chart-title">{title}</figcaption>
-      <div ref={wrapper} class="line-chart-canvas">
+      <div class="line-chart-canvas">
         <svg
           viewBox={`0 0 ${width} ${height}`}
           width={width}
@@ -240,7 +288,14 @@ function LineChartView(props: LineChartProps): JSX.Element {
         </p>
       )}
       {props.children}
-      <details class="line-chart-table" open={!hydrated ? undefined : tableOpen} onToggle={(e) => setTableOpen(e.currentTarget.open)}>
+      <details
+        class="line-chart-table"
+        open={showTable && !IS_SERVER}
+        onToggle={(e) => {
+          openAtWake.current = false;
+          setTableOpen(e.currentTarget.open);
+        }}
+      >
         <summary>Show the numbers</summary>
         {showTable && (
           <div class="line-chart-table-scroll">
@@ -269,7 +324,22 @@ function LineChartView(props: LineChartProps): JSX.Element {
   );
 }
 
-/** Re-renders only when a prop changes identity: pass memoised series to skip redraws. */
-export const LineChart = memo(LineChartView);
+/**
+ * Re-renders only when a prop changes identity: pass memoised series to skip redraws. (What preact/compat's memo does,
+ * without importing compat: compat weighs about 2.5 KB gzipped and patches every element on the page.)
+ */
+export class LineChart extends Component<LineChartProps> {
+  override shouldComponentUpdate(next: LineChartProps): boolean {
+    const current = this.props as unknown as Record<string, unknown>;
+    const incoming = next as unknown as Record<string, unknown>;
+    for (const key in current) if (!(key in incoming)) return true;
+    for (const key in incoming) if (current[key] !== incoming[key]) return true;
+    return false;
+  }
+
+  override render(): JSX.Element {
+    return h(LineChartView, this.props);
+  }
+}
 
 export default LineChart;

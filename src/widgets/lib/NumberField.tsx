@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "preact/hooks";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { parseNumberField, type NumberRule } from "./numberField";
 
 interface NumberFieldProps extends NumberRule {
@@ -18,6 +18,7 @@ export function NumberField({ label, min, max, integer, value, onValid, step, sl
   const id = useId();
   const [text, setText] = useState(String(value));
   const [message, setMessage] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
 
   // Follow outside changes (presets, URL state) unless the reader is mid-edit with an error showing.
   useEffect(() => {
@@ -34,6 +35,13 @@ export function NumberField({ label, min, max, integer, value, onValid, step, sl
       setMessage(parsed.message);
     }
   };
+
+  // Text typed into the server-rendered field before the island hydrated stays in the input (hydration does not reset
+  // it) but never reached the state: take it over once, so the widget uses what the reader sees.
+  useEffect(() => {
+    const typed = field.current?.value;
+    if (typed !== undefined && typed !== text) accept(typed);
+  }, []);
 
   const describedBy = [message ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
   return (
@@ -53,6 +61,7 @@ export function NumberField({ label, min, max, integer, value, onValid, step, sl
           />
         )}
         <input
+          ref={field}
           id={`${id}-number`}
           type="text"
           inputMode={integer ? "numeric" : "decimal"}
