@@ -12,18 +12,11 @@ import { standardise, type Dataset } from "../../engine/dataset";
 import { createModel, type Model, type ModelSpec } from "../../engine/model";
 import { createOptimizer } from "../../engine/optimizers";
 import { greenhouse } from "../lib/greenhouse";
+import { GREENHOUSE_NET_SEED, GREENHOUSE_NET_SPEC } from "../lib/greenhouseNet";
 
-/** The course's small network: 3 inputs, 8 tanh hidden units, 1 linear output (41 parameters). */
-export const INSPECTOR_MODEL: ModelSpec = {
-  inputSize: 3,
-  layers: [
-    { kind: "dense", units: 8, activation: "tanh" },
-    { kind: "dense", units: 1, activation: "linear" },
-  ],
-};
-
-/** Seed of the initial weights; fixed so the page, the prose and the tests show the same numbers. */
-export const INSPECTOR_SEED = 1;
+/** The inspector shows the same network, with the same initial weights, as the forward stepper. */
+export const INSPECTOR_MODEL: ModelSpec = GREENHOUSE_NET_SPEC;
+export const INSPECTOR_SEED = GREENHOUSE_NET_SEED;
 
 /** The greenhouse table with every column standardised (mean 0, standard deviation 1). */
 export const standardGreenhouse: Dataset = standardise(greenhouse).dataset;

@@ -9,16 +9,10 @@
  */
 import { type TableDataset } from "../../engine/csv";
 import { standardise, type DatasetStats } from "../../engine/dataset";
-import { createModel, type ModelSpec } from "../../engine/model";
+import { createModel } from "../../engine/model";
+import { GREENHOUSE_NET_SEED, GREENHOUSE_NET_SPEC } from "../lib/greenhouseNet";
 
-export const GREENHOUSE_NET_SPEC: ModelSpec = {
-  inputSize: 3,
-  layers: [
-    { kind: "dense", units: 8, activation: "tanh" },
-    { kind: "dense", units: 1, activation: "linear" },
-  ],
-};
-export const GREENHOUSE_NET_SEED = 1;
+export { GREENHOUSE_NET_SEED, GREENHOUSE_NET_SPEC };
 
 export interface ForwardWalk {
   /** 0-based row index into the table. */
