@@ -532,7 +532,10 @@ export function createModel(spec: ModelSpec, seed: number): Model {
     count: number,
     gradient: Float64Array,
   ): number {
-    if (fast) return fast.gradient(x, y, order, first, count, gradient);
+    if (fast) {
+      fast.gradient(x, y, order, first, count, gradient);
+      return fast.loss[0]!;
+    }
     loadRange(x, y, order, first, count);
     const out = forward(count);
     gradient.fill(0);

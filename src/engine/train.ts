@@ -18,6 +18,7 @@
  */
 
 import { fillEpochOrder, iterationsPerEpoch, samplesSeen, totalUpdates } from "./batching";
+import { createDenseFastPath, type DenseFastPath, type DenseLayerPlan } from "./denseFastPath";
 import { createModel, type Model, type ModelSpec } from "./model";
 import { createOptimizer, type OptimizerConfig } from "./optimizers";
 import type { Dataset } from "./dataset";
@@ -116,6 +117,30 @@ export function fullLoss(modelSpec: ModelSpec, data: Dataset, weights: Float64Ar
   return model.datasetLoss(data.x, data.y, data.n);
 }
 
+/**
+ * The per-sample fast path (denseFastPath.ts) over the model's own weights, or null when the
+ * model has an LSTM. It is the code model.batchGradientOfRange and model.datasetLoss run for a
+ * dense-only model, with the same layout (read off `parameters()`), so the arithmetic and the
+ * bits are the same (the stepper, which goes through the model, ends on the same weights).
+ * trainRun calls it directly because it hands the batch loss back through a buffer: a double
+ * returned by the model's method is boxed, one heap allocation per update, whenever V8 does not
+ * inline that method (it stops doing so once a page has also trained an LSTM, for instance).
+ */
+function denseFastPathOf(model: Model): DenseFastPath | null {
+  const parameters = model.parameters();
+  const plans: DenseLayerPlan[] = [];
+  let inSize = model.spec.inputSize;
+  for (const [l, layer] of model.spec.layers.entries()) {
+    if (layer.kind !== "dense") return null;
+    // Each dense layer owns two parameters, its kernel then its bias.
+    const kernel = parameters[2 * l]!.offset;
+    const bias = parameters[2 * l + 1]!.offset;
+    plans.push({ inSize, units: layer.units, activation: layer.activation, kernel, bias });
+    inSize = layer.units;
+  }
+  return createDenseFastPath(plans, model.weights);
+}
+
 export function divergenceMessage(loss: number, epoch: number, iteration: number, globalIteration: number): string {
   return (
     `The loss became ${Number.isNaN(loss) ? "NaN" : loss > 0 ? "Infinity" : "-Infinity"} at epoch ${epoch + 1}, ` +
@@ -135,6 +160,7 @@ export function trainRun(config: TrainConfig): TrainResult {
   const model = initialModel(config);
   model.reserve(Math.max(batchSize, n));
   const optimizer = createOptimizer(config.optimizer, model.parameterCount);
+  const fast = denseFastPathOf(model);
   const weights = model.weights;
   const gradient = new Float64Array(model.parameterCount);
   const order = new Int32Array(n);
@@ -160,7 +186,13 @@ export function trainRun(config: TrainConfig): TrainResult {
     for (let iteration = 0; iteration < perEpoch; iteration++) {
       const start = iteration * batchSize;
       const end = Math.min(n, start + batchSize);
-      const loss = model.batchGradientOfRange(x, y, order, start, end - start, gradient);
+      let loss: number;
+      if (fast) {
+        fast.gradient(x, y, order, start, end - start, gradient);
+        loss = fast.loss[0]!;
+      } else {
+        loss = model.batchGradientOfRange(x, y, order, start, end - start, gradient);
+      }
       if (!Number.isFinite(loss)) {
         diverged = {
           epoch,
@@ -179,7 +211,8 @@ export function trainRun(config: TrainConfig): TrainResult {
       globalIteration++;
       if (mode === "iteration") snapshots.push(weights.slice());
     }
-    const full = model.datasetLoss(x, y, n);
+    // (1/(N·O)) Σ (ŷ − y)², exactly as model.datasetLoss computes it.
+    const full = fast ? fast.squaredError(x, y, null, 0, n) / (n * model.outputSize) : model.datasetLoss(x, y, n);
     if (!Number.isFinite(full)) {
       // The last update of the epoch overflowed: report it as the step that diverged.
       diverged = {

@@ -39,3 +39,27 @@ describe("exp, tanh and σ in plain arithmetic", () => {
     expect(sigmoid(0)).toBe(0.5);
   });
 });
+
+describe("tanh's exponential branch (|x| ≥ 0.625, one division)", () => {
+  it("agrees with Math.tanh within 2 ulp on a dense grid of [0.625, 22], both signs", () => {
+    let worst = 0;
+    for (let k = 0; k <= 100_000; k++) {
+      const x = 0.625 + (21.375 * k) / 100_000;
+      for (const v of [x, -x]) {
+        const t = Math.tanh(v);
+        worst = Math.max(worst, Math.abs(tanh(v) - t) / (ULP * Math.abs(t)));
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(2);
+  });
+
+  it("is continuous across the switch at 0.625 and saturates exactly at 1 past 22", () => {
+    const below = tanh(0.625 - 2 ** -50);
+    const at = tanh(0.625);
+    expect(at - below).toBeGreaterThan(0);
+    expect(at - below).toBeLessThan(4 * ULP);
+    expect(tanh(22)).toBe(Math.tanh(22));
+    expect(tanh(22.5)).toBe(1);
+    expect(tanh(-22.5)).toBe(-1);
+  });
+});
