@@ -13,8 +13,11 @@ import { LossPanel } from "./LossPanel";
 import { NoisePanel } from "./NoisePanel";
 import { OwnDataPanel } from "./OwnDataPanel";
 import { SweepPanel } from "./SweepPanel";
-import { GREENHOUSE_DATA, type LabData } from "./dataSource";
+import { GREENHOUSE_DATA, warmGreenhouseData, type LabData } from "./dataSource";
 import { formatLoss, isLargeJob, modelName, runLab, runSettings, type LabRun } from "./labRun";
+import { formatCount } from "./labState";
+import { IS_SERVER, ShippedBlock } from "./ShippedBlock";
+import { shippableRun, takeShippedRun } from "./shipped";
 import { useLabUrlState } from "./useLabUrlState";
 import { CancelledError, TrainWorkerClient } from "./workerClient";
 import "./BatchSizeLab.css";
@@ -32,6 +35,26 @@ function safeRun(settings: ReturnType<typeof runSettings>, data: LabData): { run
   }
 }
 
+/**
+ * One polite summary for screen readers, after the reader stops changing things. The run the page
+ * opens with is already on screen, so it is not announced; the announcement lives in its own
+ * component so that updating it re-renders only this line.
+ */
+function Announcer({ run }: { run: LabRun | null }): JSX.Element {
+  const [announcement, setAnnouncement] = useState("");
+  const firstRun = useRef(run);
+  useEffect(() => {
+    if (!run || run === firstRun.current) return undefined;
+    firstRun.current = null;
+    const text = run.divergence
+      ? `Batch size ${run.settings.batchSize}: the run diverged after ${run.updates} updates.`
+      : `Batch size ${run.settings.batchSize}: ${run.iterationsPerEpoch} iterations per epoch, ${run.updates} weight updates, final loss ${formatLoss(run.finalLoss)}.`;
+    const timer = setTimeout(() => setAnnouncement(text), ANNOUNCE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [run]);
+  return <p role="status" class="visually-hidden">{announcement}</p>;
+}
+
 export default function BatchSizeLab(): JSX.Element {
   const id = useId();
   const [data, setData] = useState<LabData>(GREENHOUSE_DATA);
@@ -41,8 +64,14 @@ export default function BatchSizeLab(): JSX.Element {
   const large = isLargeJob(data.n, settings.epochs, data.features);
   const [trainCount, setTrainCount] = useState(0);
 
-  // Small data: train synchronously while rendering (a run takes about a millisecond).
-  const live = useMemo(() => (large ? null : safeRun(settings, data)), [settingsKey, data, large, trainCount]);
+  // Small data: train synchronously while rendering (a run takes about a millisecond). Hydration
+  // takes the default run the server trained and shipped in the page instead of training again.
+  const runKey = `${settingsKey}|${data.kind}|${data.n}|${data.features}`;
+  const live = useMemo(() => {
+    if (large) return null;
+    const shipped = trainCount === 0 ? takeShippedRun(runKey) : null;
+    return shipped ? { run: shipped, error: null } : safeRun(settings, data);
+  }, [settingsKey, data, large, trainCount]);
 
   // Large data: train in a worker; the previous result stays on screen, marked as out of date.
   const [workerRun, setWorkerRun] = useState<{ run: LabRun | null; error: string | null; key: string } | null>(null);
@@ -73,6 +102,7 @@ export default function BatchSizeLab(): JSX.Element {
     return () => clearTimeout(timer);
   }, [large, settingsKey, data, trainCount]);
   useEffect(() => () => workerRef.current?.cancel(), []);
+  useEffect(() => warmGreenhouseData(), []);
 
   const current = large ? workerRun : live;
   const run = current?.run ?? null;
@@ -93,17 +123,6 @@ export default function BatchSizeLab(): JSX.Element {
       updates: run.updates,
       finalLoss: run.finalLoss,
     });
-  }, [run]);
-
-  // One polite summary for screen readers, after the reader stops changing things.
-  const [announcement, setAnnouncement] = useState("");
-  useEffect(() => {
-    if (!run) return undefined;
-    const text = run.divergence
-      ? `Batch size ${run.settings.batchSize}: the run diverged after ${run.updates} updates.`
-      : `Batch size ${run.settings.batchSize}: ${run.iterationsPerEpoch} iterations per epoch, ${run.updates} weight updates, final loss ${formatLoss(run.finalLoss)}.`;
-    const timer = setTimeout(() => setAnnouncement(text), ANNOUNCE_DELAY_MS);
-    return () => clearTimeout(timer);
   }, [run]);
 
   const changeData = (next: LabData | null) => {
@@ -129,7 +148,7 @@ export default function BatchSizeLab(): JSX.Element {
   return (
     <div class="widget batch-size-lab">
       <p class="lab-data">
-        Training a <strong>{modelName(state.model, data.features)}</strong> on {data.description}: {data.n.toLocaleString("en-US")} rows,{" "}
+        Training a <strong>{modelName(state.model, data.features)}</strong> on {data.description}: {formatCount(data.n)} rows,{" "}
         {data.features} input{data.features === 1 ? "" : "s"} ({data.featureNames.join(", ")}) → {data.targetName}.{" "}
         <strong>Input layer: {data.features} units</strong>, whatever the batch size.
       </p>
@@ -161,7 +180,7 @@ export default function BatchSizeLab(): JSX.Element {
         ))}
       </dl>
       <p class="lab-note">
-        Final loss is the mean squared error over all {data.n.toLocaleString("en-US")} rows after the last epoch, in standardised units
+        Final loss is the mean squared error over all {formatCount(data.n)} rows after the last epoch, in standardised units
         (the target scaled to mean 0 and standard deviation 1), so 1 is what always predicting the mean would score.
         {run && ` It started at ${formatLoss(run.initialFullLoss)}.`}
         {training && " Training…"}
@@ -169,12 +188,13 @@ export default function BatchSizeLab(): JSX.Element {
       {run?.divergence && <p class="lab-warning" role="alert">{run.divergence}</p>}
       {run?.growthWarning && <p class="lab-warning">{run.growthWarning}</p>}
       {runError && <p class="lab-warning" role="alert">{runError}</p>}
-      <p role="status" class="visually-hidden">{announcement}</p>
+      <Announcer run={run} />
       <LossPanel run={run} state={state} dataLabel={data.description} onAxis={(xAxis) => update({ xAxis })} />
       <SweepPanel settings={settings} data={data} />
       <NoisePanel settings={settings} data={data} run={run} />
       <ExportPanel run={run} settings={settings} data={data} />
       <OwnDataPanel data={data} onData={changeData} />
+      {IS_SERVER && live?.run && <ShippedBlock kind="run" data={shippableRun(runKey, live.run)} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import type { JSX } from "preact";
 import { useId } from "preact/hooks";
 import { NumberField } from "../lib/NumberField";
-import { LIMITS, OPTIMIZER_LABELS, type LabState, type ModelChoice, type OptimizerChoice } from "./labState";
+import { LIMITS, OPTIMIZER_LABELS, formatCount, type LabState, type ModelChoice, type OptimizerChoice } from "./labState";
 import { MLP_HIDDEN_UNITS } from "./labRun";
 
 interface ControlsProps {
@@ -28,7 +28,7 @@ export function Controls({ state, maxBatch, features, onChange, onTrain, trainin
           slider
           value={state.batchSize}
           onValid={(batchSize) => onChange({ batchSize })}
-          hint={`1 to ${maxBatch.toLocaleString("en-US")} rows per update`}
+          hint={`1 to ${formatCount(maxBatch)} rows per update`}
         />
       </div>
       <NumberField

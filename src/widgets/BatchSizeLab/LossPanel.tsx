@@ -3,7 +3,7 @@
  * (thin, noisy) and full-dataset loss (thick), plus up to five pinned runs' full-dataset losses.
  */
 import type { JSX } from "preact";
-import { useId, useState } from "preact/hooks";
+import { useId, useMemo, useState } from "preact/hooks";
 import { LineChart, type ChartSeries } from "../lib/LineChart";
 import { X_AXIS_LABELS, describeSettings, type LabState, type XAxis } from "./labState";
 import { batchLossSeries, formatLoss, fullLossSeries, type LabRun } from "./labRun";
@@ -51,21 +51,25 @@ export function LossPanel({ run, state, dataLabel, onAxis }: LossPanelProps): JS
     setPinMessage(`Pinned run ${nextKey}. ${pins.length + 1} of ${MAX_PINS} pins used.`);
   };
 
-  const series: ChartSeries[] = [];
-  if (run) {
-    series.push({ id: "batch", label: "Batch loss (this run, before each update)", points: batchLossSeries(run, axis), color: "var(--batch-1)", width: 1, opacity: 0.55 });
-    series.push({ id: "full", label: "Full-dataset loss (this run, after each epoch)", points: fullLossSeries(run, axis), color: "var(--batch-1)", width: 3.5 });
-  }
-  pins.forEach((p, i) => {
-    series.push({
-      id: `pin-${p.key}`,
-      label: `${p.label} (full-dataset loss)`,
-      points: fullLossSeries(p.run, axis),
-      color: PIN_COLORS[i % PIN_COLORS.length]!,
-      width: 2.5,
-      dash: PIN_DASHES[i % PIN_DASHES.length]!,
+  // Memoised so that a re-render for anything else (a status line) does not redraw the chart.
+  const series = useMemo(() => {
+    const list: ChartSeries[] = [];
+    if (run) {
+      list.push({ id: "batch", label: "Batch loss (this run, before each update)", points: batchLossSeries(run, axis), color: "var(--batch-1)", width: 1, opacity: 0.55 });
+      list.push({ id: "full", label: "Full-dataset loss (this run, after each epoch)", points: fullLossSeries(run, axis), color: "var(--batch-1)", width: 3.5 });
+    }
+    pins.forEach((p, i) => {
+      list.push({
+        id: `pin-${p.key}`,
+        label: `${p.label} (full-dataset loss)`,
+        points: fullLossSeries(p.run, axis),
+        color: PIN_COLORS[i % PIN_COLORS.length]!,
+        width: 2.5,
+        dash: PIN_DASHES[i % PIN_DASHES.length]!,
+      });
     });
-  });
+    return list;
+  }, [run, axis, pins]);
 
   return (
     <section class="lab-panel" aria-labelledby={`${id}-h`}>

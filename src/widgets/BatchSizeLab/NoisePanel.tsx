@@ -10,6 +10,8 @@ import { LineChart } from "../lib/LineChart";
 import type { LabData } from "./dataSource";
 import { formatLoss, isLargeJob, type LabRun, type RunSettings } from "./labRun";
 import { initialWeights, measureNoise, type NoiseResult, type NoiseWeights } from "./noise";
+import { IS_SERVER, ShippedBlock } from "./ShippedBlock";
+import { shippableNoise, takeShippedNoise } from "./shipped";
 import { CancelledError, TrainWorkerClient } from "./workerClient";
 
 interface NoisePanelProps {
@@ -22,12 +24,22 @@ function formatValue(v: number): string {
   return formatLoss(v);
 }
 
+/** What the first measurement depends on: the model, the seed and the data. */
+function initialNoiseKey(settings: RunSettings, data: LabData): string {
+  return `${settings.model}|${settings.seed}|${data.kind}|${data.n}|${data.features}`;
+}
+
 export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Element {
   const id = useId();
   const [which, setWhich] = useState<NoiseWeights>("initial");
   const [logLog, setLogLog] = useState(false);
+  const initialKey = initialNoiseKey(settings, data);
+  // The server measures and ships the result in the page; hydration reads it instead of measuring
+  // again (about 60 ms of main-thread work on a phone). Without it, measure here as before.
   const [noise, setNoise] = useState<NoiseResult | null>(() =>
-    isLargeJob(data.n, 1, data.features) ? null : measureNoise(settings.model, data.dataset, initialWeights(settings, data.features), "initial"),
+    isLargeJob(data.n, 1, data.features)
+      ? null
+      : (takeShippedNoise(initialKey) ?? measureNoise(settings.model, data.dataset, initialWeights(settings, data.features), "initial")),
   );
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -146,6 +158,7 @@ export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Elemen
           )}
         </p>
       )}
+      {IS_SERVER && noise && <ShippedBlock kind="noise" data={shippableNoise(initialKey, noise)} />}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useId, useState } from "preact/hooks";
 import type { CsvTable } from "../../engine";
 import { MAX_OWN_ROWS, defaultTarget, ownDataset, readOwnTable } from "./ownData";
 import { labDataFromOwn, type LabData } from "./dataSource";
+import { formatCount } from "./labState";
 
 interface OwnDataPanelProps {
   data: LabData;
@@ -53,7 +54,7 @@ export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
     const file = event.currentTarget.files?.[0];
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setProblems([`The file is ${(file.size / 1e6).toFixed(1)} MB; the lab reads files up to 5 MB (${MAX_OWN_ROWS.toLocaleString("en-US")} rows).`]);
+      setProblems([`The file is ${(file.size / 1e6).toFixed(1)} MB; the lab reads files up to 5 MB (${formatCount(MAX_OWN_ROWS)} rows).`]);
       return;
     }
     void file.text().then((content) => {
@@ -67,7 +68,7 @@ export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
     <section class="lab-panel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Use your own data</h3>
       <p>
-        A table of numbers with a header line, up to {MAX_OWN_ROWS.toLocaleString("en-US")} rows. Every column but the target
+        A table of numbers with a header line, up to {formatCount(MAX_OWN_ROWS)} rows. Every column but the target
         becomes an input; every column is standardised to mean 0 and standard deviation 1 before training.
       </p>
       <label for={`${id}-text`}>CSV text</label>

@@ -11,7 +11,7 @@
  *   code batches a tf.data.Dataset with .batch(B, drop_remainder=True) instead.
  * Column names are written as JSON strings, which are valid Python string literals.
  */
-import { iterationsPerEpoch } from "../../engine";
+import { iterationsPerEpoch } from "../../engine/batching";
 import type { RunSettings } from "./labRun";
 import { MLP_HIDDEN_UNITS } from "./labRun";
 

@@ -3,16 +3,10 @@
  * training run reduced to the numbers the page shows, the chart series for each x axis, the CSV of a
  * run, the batch sizes a sweep visits and the formatting of numbers. No DOM here.
  */
-import {
-  iterationsPerEpoch,
-  lastBatchSize,
-  totalUpdates,
-  trainRun,
-  unusedRowsPerEpoch,
-  type Dataset,
-  type ModelSpec,
-  type TrainResult,
-} from "../../engine";
+import { iterationsPerEpoch, lastBatchSize, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
+import { type Dataset } from "../../engine/dataset";
+import { type ModelSpec } from "../../engine/model";
+import { trainRun, type TrainResult } from "../../engine/train";
 import type { LabState, XAxis } from "./labState";
 
 export const MLP_HIDDEN_UNITS = 8;

@@ -6,6 +6,7 @@
  * is used) and reported in words the page can show. Nothing read from the address is ever used
  * as markup; the messages quote it clipped, as text.
  */
+import { formatCount as formatEngineCount } from "../../engine/csv";
 import { parseNumberField } from "../lib/numberField";
 
 export type OptimizerChoice = "sgd" | "momentum" | "adam";
@@ -79,12 +80,21 @@ export function quoteParam(value: string): string {
   return clean.length > 30 ? `${clean.slice(0, 30)}…` : clean;
 }
 
+/**
+ * A whole number with thousands separators, as `toLocaleString("en-US")` writes it ("6,000"),
+ * without Intl: the first Intl number format on a page can cost tens of milliseconds on a phone.
+ */
+/** Thousands with commas, without Intl (its first call is a long task on slow phones). */
+export function formatCount(value: number): string {
+  return Number.isSafeInteger(value) ? formatEngineCount(value) : String(value);
+}
+
 function ignoredMessage(key: string, value: string, rule: string): string {
   return `Ignored ${key}=${quoteParam(value)} in the address: ${rule}.`;
 }
 
 function wholeRule(what: string, min: number, max: number): string {
-  return `${what} must be a whole number from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")}`;
+  return `${what} must be a whole number from ${formatCount(min)} to ${formatCount(max)}`;
 }
 
 /**

@@ -3,7 +3,9 @@
  * sample count that keeps the work bounded on large data. The prediction is the engine's
  * (σ²/B)(N−B)/(N−1); at B = 1 it equals σ² itself, which the panel quotes.
  */
-import { createModel, gradientNoise, type Dataset, type GradientNoisePoint } from "../../engine";
+import { type Dataset } from "../../engine/dataset";
+import { gradientNoise, type GradientNoisePoint } from "../../engine/gradientNoise";
+import { createModel } from "../../engine/model";
 import { labModelSpec, noiseBatchSizes, noiseSamplesPerSize, type RunSettings } from "./labRun";
 
 export type NoiseWeights = "initial" | "trained";

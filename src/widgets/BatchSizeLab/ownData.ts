@@ -3,7 +3,8 @@
  * problems each naming its row and column. Wraps the engine's parseCsv / datasetFromTable /
  * standardise; the only work here is choosing the target and wording the messages.
  */
-import { datasetFromTable, parseCsv, standardise, type CsvError, type CsvTable, type TableDataset } from "../../engine";
+import { datasetFromTable, parseCsv, type CsvError, type CsvTable, type TableDataset } from "../../engine/csv";
+import { standardise } from "../../engine/dataset";
 
 export const MAX_OWN_ROWS = 10_000;
 

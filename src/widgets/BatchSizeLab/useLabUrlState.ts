@@ -29,14 +29,21 @@ export function useLabUrlState(maxBatch: number): {
   useEffect(() => {
     const read = () => {
       const parsed = parseLabQuery(window.location.search, maxBatchRef.current);
-      stateRef.current = parsed.state;
-      setState(parsed.state);
-      setIgnored(parsed.ignored);
+      // Unchanged settings (the usual first load) re-render nothing.
+      if (!sameState(stateRef.current, parsed.state)) {
+        stateRef.current = parsed.state;
+        setState(parsed.state);
+      }
+      setIgnored((previous) => (previous.length === 0 && parsed.ignored.length === 0 ? previous : parsed.ignored));
       return parsed.state;
     };
     const initial = read();
-    // Write back the cleaned settings, so the address always holds a valid, complete link.
-    window.history.replaceState(window.history.state, "", mergeLabQuery(window.location.search, initial) + window.location.hash);
+    // Write back the cleaned settings, so the address always holds a valid, complete link. In a task
+    // of its own: the page is still busy with hydration effects, and this can wait a moment.
+    const rewrite = setTimeout(() => {
+      if (pendingWrite.current) return; // the reader already changed something; that write wins
+      window.history.replaceState(window.history.state, "", mergeLabQuery(window.location.search, initial) + window.location.hash);
+    }, 0);
     const onPop = () => {
       if (pendingWrite.current) clearTimeout(pendingWrite.current.timer);
       pendingWrite.current = null;
@@ -44,7 +51,10 @@ export function useLabUrlState(maxBatch: number): {
       lastChange.current = -Infinity;
     };
     window.addEventListener("popstate", onPop);
-    return () => window.removeEventListener("popstate", onPop);
+    return () => {
+      clearTimeout(rewrite);
+      window.removeEventListener("popstate", onPop);
+    };
   }, []);
 
   // The address is written just after the change, off the path from input to updated numbers

@@ -1,3 +1,5 @@
+import { formatCount } from "../../engine/csv";
+
 export interface NumberRule {
   /** Words for messages, e.g. "Batch size". */
   label: string;
@@ -25,7 +27,8 @@ export function parseNumberField(text: string, rule: NumberRule): ParsedNumber {
 }
 
 function formatBound(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString("en-US") : String(value);
+  // Not toLocaleString: the first Intl call on a page costs a long task on slow phones.
+  return Number.isSafeInteger(value) ? formatCount(value) : String(value);
 }
 
 /** Echoes input back without letting a pasted novel flood the message. */
