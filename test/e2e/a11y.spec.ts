@@ -46,7 +46,7 @@ async function interactWithWidgets(page: Page): Promise<void> {
 
 for (const path of builtPaths()) {
   test(`axe finds no violations on ${path}: light, dark, 375 px wide, and with its widgets used`, async ({ page, problems }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000); // four full axe passes over long pages
     const found: string[] = [];
     await page.goto(path);
     for (const theme of ["light", "dark"] as const) {

@@ -71,8 +71,14 @@ test("corrupt saved progress is reported once and replaced, and the exercises ke
 
 test("keyboard only: numeric, range, choice and predict-then-run exercises can be completed", async ({ page, problems }) => {
   await page.goto(lesson);
-  for (const id of ["updates-20-epochs-b10", "tenth-batch-positions", "short-batch-update", "predict-b7"]) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-  await page.getByRole("textbox", { name: "Batch size" }).first().scrollIntoViewIfNeeded();
+  // A reader scrolls past the timeline before reaching the exercises: it hydrates on the way.
+  const batchField = page.getByRole("textbox", { name: "Batch size" }).first();
+  await batchField.scrollIntoViewIfNeeded();
+  await expect(batchField).toBeEditable({ timeout: 15_000 });
+  for (const id of ["updates-20-epochs-b10", "tenth-batch-positions", "short-batch-update", "predict-b7"]) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`#${id}`).locator("input").first()).toBeEnabled({ timeout: 15_000 });
+  }
   // Numeric: type and press Enter.
   await page.locator("#updates-20-epochs-b10").getByRole("textbox").focus();
   await page.keyboard.type("100");
@@ -104,8 +110,6 @@ test("keyboard only: numeric, range, choice and predict-then-run exercises can b
   await page.keyboard.type("8");
   await page.keyboard.press("Enter");
   await expect(predict).toContainText(/timeline/i);
-  const batchField = page.getByRole("textbox", { name: "Batch size" }).first();
-  await expect(batchField).toBeEditable(); // the timeline enables its controls once hydrated
   await batchField.focus();
   await page.keyboard.press("Control+A");
   await page.keyboard.type("7");
