@@ -5,6 +5,8 @@ import { builtPaths, expect, test } from "./helpers";
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 async function violations(page: Page, label: string): Promise<string[]> {
+  // Judge what a reader settles on, not a colour halfway through a 0.25 s transition.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null))));
   const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
   return results.violations.map(
     (violation) => `[${label}] ${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 4).join(" | ")}`,
@@ -20,10 +22,11 @@ async function useTheme(page: Page, theme: "light" | "dark"): Promise<void> {
 
 /** Scrolls through the page so every client:visible island hydrates. */
 async function hydrateAll(page: Page): Promise<void> {
+  // Timers, not animation frames (those can stall in a busy headless browser); a bounded number of steps.
   await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 600) {
+    for (let step = 0, y = 0; step < 100 && y < document.body.scrollHeight; step += 1, y += 700) {
       window.scrollTo(0, y);
-      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      await new Promise((resolve) => setTimeout(resolve, 40));
     }
     window.scrollTo(0, 0);
   });
