@@ -12,6 +12,17 @@ async function untilItReacts(action: () => Promise<void>, check: () => Promise<v
   }).toPass({ timeout: 15_000, intervals: [200, 400, 800] });
 }
 
+/**
+ * The same for a button that may already have done its job and been disabled by then (Reset at the start):
+ * a disabled button is not pressed again.
+ */
+async function pressUntilItReacts(button: Locator, check: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    if (await button.isEnabled()) await button.click({ timeout: 2_000 });
+    await check();
+  }).toPass({ timeout: 20_000, intervals: [200, 400, 800] });
+}
+
 async function fill(field: Locator, value: string): Promise<void> {
   await field.fill(value);
 }
@@ -32,8 +43,8 @@ test.describe("lesson 7: loss landscape", () => {
     await expect(figure.getByRole("status")).toContainText("After 5 epochs: B=1 made 250 updates");
     await expect(figure.getByRole("status")).toContainText("B=50 made 5, loss 0.672");
 
-    await untilItReacts(
-      () => figure.getByRole("button", { name: "Reset" }).click(),
+    await pressUntilItReacts(
+      figure.getByRole("button", { name: "Reset" }),
       () => expect(rowB1).toContainText("0 of 250", { timeout: 500 }),
     );
     const before = await rowB1.textContent();
@@ -70,8 +81,8 @@ test.describe("lesson 7: loss landscape", () => {
     const figure = landscape(page);
     await figure.scrollIntoViewIfNeeded();
     const rowB5 = figure.getByRole("row", { name: /^B = 5\b/ });
-    await untilItReacts(
-      () => figure.getByRole("button", { name: "Reset" }).click(),
+    await pressUntilItReacts(
+      figure.getByRole("button", { name: "Reset" }),
       () => expect(rowB5).toContainText("0 of 50", { timeout: 500 }),
     );
     await figure.getByRole("button", { name: "Play" }).click();
