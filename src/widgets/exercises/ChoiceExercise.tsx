@@ -19,7 +19,7 @@ import { seededOrder } from "../../exercises/shuffle";
 import type { CheckResult, ChoiceOption, ChoiceVerdict, TargetedHint } from "../../exercises/types";
 import {
   ExerciseFrame,
-  ProgressNotice,
+  ExerciseActions,
   RichText,
   StaticFallback,
   submitOnEnter,
@@ -224,27 +224,15 @@ export default function ChoiceExercise(props: ChoiceExerciseProps): JSX.Element 
             </div>
           )}
         </div>
-        <div class="exercise-actions">
-          {canReveal && (
-            <button
-              type="button"
-              class="exercise-button exercise-secondary"
-              aria-expanded={revealed}
-              onClick={() => setRevealed(!revealed)}
-            >
-              {revealed ? "Hide answer" : "Show answer"}
-            </button>
-          )}
-          {(outcome !== null || revealed) && (
-            <button type="button" class="exercise-button exercise-secondary" onClick={tryAgain}>
-              Try again
-            </button>
-          )}
-        </div>
-        {record?.correct === true && outcome === null && !revealed && (
-          <p class="exercise-previous">You answered this correctly before.</p>
-        )}
-        <ProgressNotice notice={notice} />
+        <ExerciseActions
+          canReveal={canReveal}
+          revealed={revealed}
+          onToggleReveal={() => setRevealed(!revealed)}
+          canRetry={outcome !== null || revealed}
+          onRetry={tryAgain}
+          solvedBefore={record?.correct === true && outcome === null && !revealed}
+          notice={notice}
+        />
       </form>
     </ExerciseFrame>
   );

@@ -9,7 +9,7 @@ import { recordAttempt } from "../../exercises/progress";
 import type { CheckResult } from "../../exercises/types";
 import {
   ExerciseFrame,
-  ProgressNotice,
+  ExerciseActions,
   RichText,
   StaticFallback,
   useExerciseRecord,
@@ -150,27 +150,15 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
             </div>
           )}
         </div>
-        <div class="exercise-actions">
-          {canReveal && (
-            <button
-              type="button"
-              class="exercise-button exercise-secondary"
-              aria-expanded={revealed}
-              onClick={() => setRevealed(!revealed)}
-            >
-              {revealed ? "Hide answer" : "Show answer"}
-            </button>
-          )}
-          {(result !== null || revealed) && (
-            <button type="button" class="exercise-button exercise-secondary" onClick={tryAgain}>
-              Try again
-            </button>
-          )}
-        </div>
-        {record?.correct === true && result === null && !revealed && (
-          <p class="exercise-previous">You answered this correctly before.</p>
-        )}
-        <ProgressNotice notice={notice} />
+        <ExerciseActions
+          canReveal={canReveal}
+          revealed={revealed}
+          onToggleReveal={() => setRevealed(!revealed)}
+          canRetry={result !== null || revealed}
+          onRetry={tryAgain}
+          solvedBefore={record?.correct === true && result === null && !revealed}
+          notice={notice}
+        />
       </form>
     </ExerciseFrame>
   );

@@ -114,3 +114,40 @@ export function submitOnEnter(event: JSX.TargetedKeyboardEvent<HTMLFormElement>)
   event.preventDefault();
   event.currentTarget.requestSubmit();
 }
+
+interface ExerciseActionsProps {
+  canReveal: boolean;
+  revealed: boolean;
+  onToggleReveal: () => void;
+  /** "Try again" shows once there is a verdict or the answer is revealed. */
+  canRetry: boolean;
+  onRetry: () => void;
+  /** A correct answer from an earlier visit, and nothing checked on this one yet. */
+  solvedBefore: boolean;
+  notice: string | null;
+}
+
+/**
+ * The end of every exercise form: "Show answer" (a toggle, so keyboard focus is never dropped onto the page),
+ * "Try again", the note about an earlier correct answer, and the one-time progress notice.
+ */
+export function ExerciseActions(props: ExerciseActionsProps): JSX.Element {
+  return (
+    <>
+      <div class="exercise-actions">
+        {props.canReveal && (
+          <button type="button" class="exercise-button exercise-secondary" aria-expanded={props.revealed} onClick={props.onToggleReveal}>
+            {props.revealed ? "Hide answer" : "Show answer"}
+          </button>
+        )}
+        {props.canRetry && (
+          <button type="button" class="exercise-button exercise-secondary" onClick={props.onRetry}>
+            Try again
+          </button>
+        )}
+      </div>
+      {props.solvedBefore && <p class="exercise-previous">You answered this correctly before.</p>}
+      <ProgressNotice notice={props.notice} />
+    </>
+  );
+}
