@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { cp, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
@@ -21,12 +21,19 @@ async function syncWithLesson(fileName: string, source: string): Promise<{ ok: b
   try {
     const { stdout, stderr } = await run(join(projectRoot, "node_modules/.bin/astro"), ["sync"], {
       cwd: folder,
-      env: { ...process.env, ASTRO_CACHE_DIR: join(folder, ".astro-cache"), ASTRO_TELEMETRY_DISABLED: "1" },
+      // CI may force colour; the assertions read plain text either way.
+      env: {
+        ...process.env,
+        ASTRO_CACHE_DIR: join(folder, ".astro-cache"),
+        ASTRO_TELEMETRY_DISABLED: "1",
+        NO_COLOR: "1",
+        FORCE_COLOR: "0",
+      },
     });
-    return { ok: true, output: stdout + stderr };
+    return { ok: true, output: stripVTControlCharacters(stdout + stderr) };
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${failure.stdout ?? ""}${failure.stderr ?? ""}` };
+    return { ok: false, output: stripVTControlCharacters(`${failure.stdout ?? ""}${failure.stderr ?? ""}`) };
   }
 }
 
