@@ -167,6 +167,28 @@ test.describe("lesson 9: windows and the LSTM", () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 
+  test("epochs typed before the island hydrates are the epochs it trains, even when Train is pressed as it hydrates", async ({ page, problems }) => {
+    await page.goto("lessons/lstm-inputs/");
+    const figure = page.getByRole("figure", { name: /A tiny LSTM against the MLP/ });
+    // The island hydrates only when scrolled into view: type into its server-rendered field first, without scrolling, and
+    // press Train in the same task as hydration (the earliest moment a reader's click can reach the island).
+    await figure.evaluate((element) => {
+      const epochs = [...element.querySelectorAll("label")].find((label) => label.textContent === "Epochs")!;
+      const input = document.getElementById(epochs.htmlFor) as HTMLInputElement;
+      input.value = "30";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const island = element.closest("astro-island")!;
+      island.addEventListener("astro:hydrate", () => {
+        [...element.querySelectorAll("button")].find((button) => button.textContent === "Train LSTM")!.click();
+      }, { once: true });
+    });
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.getByText(/Trained in your browser in \d+ ms/)).toBeVisible({ timeout: 20_000 });
+    await expect(figure.getByRole("status")).toContainText("After 30 epochs");
+    await expect(figure.getByRole("textbox", { name: "Epochs" })).toHaveValue("30");
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
   test("the LSTM trainer trains in the page and reports finite final losses", async ({ page, problems }) => {
     await page.goto("lessons/lstm-inputs/");
     const figure = page.getByRole("figure", { name: /A tiny LSTM against the MLP/ });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { parseNumberField, type NumberRule } from "./numberField";
 
 interface NumberFieldProps extends NumberRule {
@@ -20,8 +20,12 @@ export function NumberField({ label, min, max, integer, value, onValid, step, sl
   const [message, setMessage] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
 
-  // Follow outside changes (presets, URL state) unless the reader is mid-edit with an error showing.
+  // Follow outside changes (presets, URL state) unless the reader is mid-edit with an error showing. Not on mount: the
+  // text starts from the value, and text typed before hydration (taken over below) must not be overwritten.
+  const followedValue = useRef(value);
   useEffect(() => {
+    if (followedValue.current === value) return;
+    followedValue.current = value;
     setText((current) => (parseNumberField(current, { label, min, max, integer: integer ?? false }).ok ? String(value) : current));
   }, [value]);
 
@@ -37,8 +41,9 @@ export function NumberField({ label, min, max, integer, value, onValid, step, sl
   };
 
   // Text typed into the server-rendered field before the island hydrated stays in the input (hydration does not reset
-  // it) but never reached the state: take it over once, so the widget uses what the reader sees.
-  useEffect(() => {
+  // it) but never reached the state: take it over once, so the widget uses what the reader sees. A layout effect runs in
+  // the same task as hydration, so no click can reach a handler that still holds the old value.
+  useLayoutEffect(() => {
     const typed = field.current?.value;
     if (typed !== undefined && typed !== text) accept(typed);
   }, []);
