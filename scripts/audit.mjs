@@ -54,7 +54,7 @@ try {
     }
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.kill();
 }
 console.log(`\nThresholds: ${names.map((name) => `${name} >= ${thresholds[name]}`).join(", ")}`);

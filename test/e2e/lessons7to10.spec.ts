@@ -4,27 +4,12 @@ import { expect, test } from "./helpers";
 // Numbers asserted here come from the engine on the shipped greenhouse table (see
 // src/components/facts/lessons7to10.ts and test/unit/widgets/lessons7to10.test.ts).
 
-/** Islands hydrate when visible: retry an action until the page reacts to it. */
-async function untilItReacts(action: () => Promise<void>, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await action();
-    await check();
-  }).toPass({ timeout: 15_000, intervals: [200, 400, 800] });
-}
+// Islands hydrate when scrolled into view and keep their controls disabled until then; Playwright's actions wait for a
+// control to be enabled, so no retry loop is needed.
 
-/**
- * The same for a button that may already have done its job and been disabled by then (Reset at the start):
- * a disabled button is not pressed again.
- */
-async function pressUntilItReacts(button: Locator, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    if (await button.isEnabled()) await button.click({ timeout: 2_000 });
-    await check();
-  }).toPass({ timeout: 20_000, intervals: [200, 400, 800] });
-}
-
-async function fill(field: Locator, value: string): Promise<void> {
-  await field.fill(value);
+/** A path's "updates made of total" cell, matched whole: "0 of 250" is also a substring of "250 of 250". */
+function updates(row: Locator): Locator {
+  return row.getByRole("cell").first();
 }
 
 function landscape(page: Page): Locator {
@@ -38,41 +23,39 @@ test.describe("lesson 7: loss landscape", () => {
     await figure.scrollIntoViewIfNeeded();
     const rowB1 = figure.getByRole("row", { name: /^B = 1\b/ });
     const rowB50 = figure.getByRole("row", { name: /^B = 50\b/ });
-    await expect(rowB1).toContainText("250 of 250");
-    await expect(rowB50).toContainText("5 of 5");
+    await expect(updates(rowB1)).toHaveText("250 of 250");
+    await expect(updates(rowB50)).toHaveText("5 of 5");
     await expect(figure.getByRole("status")).toContainText("After 5 epochs: B=1 made 250 updates");
     await expect(figure.getByRole("status")).toContainText("B=50 made 5, loss 0.672");
 
-    await pressUntilItReacts(
-      figure.getByRole("button", { name: "Reset" }),
-      () => expect(rowB1).toContainText("0 of 250", { timeout: 500 }),
-    );
+    await figure.getByRole("button", { name: "Reset" }).click();
+    await expect(updates(rowB1)).toHaveText("0 of 250");
     const before = await rowB1.textContent();
     await figure.getByRole("button", { name: "Step" }).click();
-    await expect(rowB1).toContainText("1 of 250");
-    await expect(rowB50).toContainText("1 of 5");
+    await expect(updates(rowB1)).toHaveText("1 of 250");
+    await expect(updates(rowB50)).toHaveText("1 of 5");
     const after = await rowB1.textContent();
     expect(after).not.toBe(before);
     await figure.getByRole("button", { name: "Step" }).click();
-    await expect(rowB1).toContainText("2 of 250");
+    await expect(updates(rowB1)).toHaveText("2 of 250");
     await expect(figure.getByText("update 2 of 250")).toBeVisible();
 
     // The slider scrubs; the keyboard moves it.
     const slider = figure.getByRole("slider", { name: "Update" });
     await slider.focus();
     await page.keyboard.press("End");
-    await expect(rowB1).toContainText("250 of 250");
+    await expect(updates(rowB1)).toHaveText("250 of 250");
 
     // Three epochs: the full-batch path makes exactly 3 updates.
-    await fill(figure.getByRole("textbox", { name: "Epochs" }), "3");
-    await expect(rowB50).toContainText("3 of 3");
-    await expect(rowB1).toContainText("150 of 150");
+    await figure.getByRole("textbox", { name: "Epochs" }).fill("3");
+    await expect(updates(rowB50)).toHaveText("3 of 3");
+    await expect(updates(rowB1)).toHaveText("150 of 150");
     await expect(figure.getByRole("status")).toContainText("After 3 epochs: B=1 made 150 updates");
 
     // A bad value keeps the last good one and says why.
-    await fill(figure.getByRole("textbox", { name: "Learning rate" }), "abc");
+    await figure.getByRole("textbox", { name: "Learning rate" }).fill("abc");
     await expect(figure.getByRole("alert")).toContainText("not a number");
-    await expect(rowB50).toContainText("3 of 3");
+    await expect(updates(rowB50)).toHaveText("3 of 3");
     expect(problems.consoleErrors).toEqual([]);
   });
 
@@ -81,12 +64,12 @@ test.describe("lesson 7: loss landscape", () => {
     const figure = landscape(page);
     await figure.scrollIntoViewIfNeeded();
     const rowB5 = figure.getByRole("row", { name: /^B = 5\b/ });
-    await pressUntilItReacts(
-      figure.getByRole("button", { name: "Reset" }),
-      () => expect(rowB5).toContainText("0 of 50", { timeout: 500 }),
-    );
+    // Controls are disabled until the island hydrates; a click waits for that.
+    await figure.getByRole("button", { name: "Reset" }).click();
+    await expect(updates(rowB5)).toHaveText("0 of 50");
     await figure.getByRole("button", { name: "Play" }).click();
-    await expect(rowB5).toContainText("50 of 50", { timeout: 10_000 });
+    await expect(updates(rowB5)).not.toHaveText("0 of 50");
+    await expect(updates(rowB5)).toHaveText("50 of 50", { timeout: 10_000 });
     await figure.getByRole("checkbox", { name: "Show B = 5", exact: true }).uncheck();
     await expect(figure.getByRole("status")).not.toContainText(/B=5\b/);
     expect(problems.consoleErrors).toEqual([]);
@@ -105,17 +88,15 @@ test.describe("lesson 8: memory calculator", () => {
     await expect(figure.getByText("Largest batch that fits in 1 GB: 242,693")).toBeVisible();
 
     const batch = figure.getByRole("textbox", { name: "Batch size" });
-    await untilItReacts(
-      () => fill(batch, "64"),
-      () => expect(activations).toContainText("263,424", { timeout: 500 }),
-    );
+    await batch.fill("64");
+    await expect(activations).toContainText("263,424");
     await expect(weights).toContainText("268,292");
-    await fill(batch, "128");
+    await batch.fill("128");
     await expect(activations).toContainText("526,848");
     await expect(weights).toContainText("268,292");
 
     // Budget in MB.
-    await fill(figure.getByRole("textbox", { name: "Memory budget" }), "100");
+    await figure.getByRole("textbox", { name: "Memory budget" }).fill("100");
     await figure.getByRole("combobox", { name: "Budget unit" }).selectOption("MB");
     await expect(figure.getByText("Largest batch that fits in 100 MB: 24,034")).toBeVisible();
 
@@ -129,14 +110,12 @@ test.describe("lesson 8: memory calculator", () => {
     const figure = page.getByRole("figure", { name: /Training memory calculator/ });
     await figure.scrollIntoViewIfNeeded();
     const hidden = figure.getByRole("textbox", { name: /Hidden layers/ });
-    await untilItReacts(
-      () => fill(hidden, "256, abc"),
-      () => expect(figure.getByRole("alert")).toContainText("Hidden layer 2: “abc” is not a number", { timeout: 500 }),
-    );
+    await hidden.fill("256, abc");
+    await expect(figure.getByRole("alert")).toContainText("Hidden layer 2: “abc” is not a number");
     await expect(figure.getByText("67,073 parameters")).toBeVisible();
-    await fill(hidden, "256, 2.5");
+    await hidden.fill("256, 2.5");
     await expect(figure.getByRole("alert")).toContainText("whole number of units");
-    await fill(hidden, "8");
+    await hidden.fill("8");
     await expect(figure.getByRole("alert")).toHaveCount(0);
     await expect(figure.getByText("41 parameters")).toBeVisible();
     expect(problems.consoleErrors).toEqual([]);
@@ -154,35 +133,31 @@ test.describe("lesson 9: windows and the LSTM", () => {
     await expect(figure.getByRole("row", { name: /^Keras/ })).toContainText("384");
     await expect(figure.getByRole("row", { name: /^PyTorch/ })).toContainText("416");
 
-    await untilItReacts(
-      () => fill(figure.getByRole("textbox", { name: "Window", exact: true }), "7"),
-      () => expect(figure.getByText("Window 7 covers rows 7–11; its target is row 11's")).toBeVisible({ timeout: 500 }),
-    );
-    await fill(figure.getByRole("textbox", { name: "Window length T" }), "10");
+    await figure.getByRole("textbox", { name: "Window", exact: true }).fill("7");
+    await expect(figure.getByText("Window 7 covers rows 7–11; its target is row 11's")).toBeVisible();
+    await figure.getByRole("textbox", { name: "Window length T" }).fill("10");
     await expect(figure.getByText("50 − 10 + 1 = 41 windows", { exact: true })).toBeVisible();
     await expect(figure.getByText("(8, 10, 3)", { exact: true })).toBeVisible();
-    await fill(figure.getByRole("textbox", { name: "LSTM units H" }), "16");
+    await figure.getByRole("textbox", { name: "LSTM units H" }).fill("16");
     await expect(figure.getByRole("row", { name: /^Keras/ })).toContainText("1280");
     await expect(figure.getByRole("row", { name: /^PyTorch/ })).toContainText("1344");
     expect(problems.consoleErrors).toEqual([]);
   });
 
-  test("epochs typed before the island hydrates are the epochs it trains, even when Train is pressed as it hydrates", async ({ page, problems }) => {
+  test("controls wait for the island; a value already in a field when it hydrates (form restore) is the one it trains with", async ({ page, problems }) => {
     await page.goto("lessons/lstm-inputs/");
     const figure = page.getByRole("figure", { name: /A tiny LSTM against the MLP/ });
-    // The island hydrates only when scrolled into view: type into its server-rendered field first, without scrolling, and
-    // press Train in the same task as hydration (the earliest moment a reader's click can reach the island).
+    const train = figure.getByRole("button", { name: "Train LSTM" });
+    // The island hydrates only when scrolled into view. Until then its controls are disabled, so a click cannot fall
+    // into nothing; a browser restoring the form on Back can still fill a field, as done here without scrolling.
+    await expect(train).toBeDisabled();
     await figure.evaluate((element) => {
       const epochs = [...element.querySelectorAll("label")].find((label) => label.textContent === "Epochs")!;
       const input = document.getElementById(epochs.htmlFor) as HTMLInputElement;
       input.value = "30";
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      const island = element.closest("astro-island")!;
-      island.addEventListener("astro:hydrate", () => {
-        [...element.querySelectorAll("button")].find((button) => button.textContent === "Train LSTM")!.click();
-      }, { once: true });
     });
     await figure.scrollIntoViewIfNeeded();
+    await train.click();
     await expect(figure.getByText(/Trained in your browser in \d+ ms/)).toBeVisible({ timeout: 20_000 });
     await expect(figure.getByRole("status")).toContainText("After 30 epochs");
     await expect(figure.getByRole("textbox", { name: "Epochs" })).toHaveValue("30");
@@ -195,14 +170,10 @@ test.describe("lesson 9: windows and the LSTM", () => {
     await figure.scrollIntoViewIfNeeded();
     const lstmRow = figure.getByRole("row", { name: /^LSTM\(8\)/ });
     await expect(lstmRow).toContainText("393");
-    await untilItReacts(
-      () => fill(figure.getByRole("textbox", { name: "Epochs" }), "30"),
-      () => expect(figure.getByRole("textbox", { name: "Epochs" })).toHaveValue("30", { timeout: 500 }),
-    );
-    await untilItReacts(
-      () => figure.getByRole("button", { name: "Train LSTM" }).click(),
-      () => expect(figure.getByText(/Trained in your browser in \d+ ms/)).toBeVisible({ timeout: 5_000 }),
-    );
+    await figure.getByRole("textbox", { name: "Epochs" }).fill("30");
+    await expect(figure.getByRole("textbox", { name: "Epochs" })).toHaveValue("30");
+    await figure.getByRole("button", { name: "Train LSTM" }).click();
+    await expect(figure.getByText(/Trained in your browser in \d+ ms/)).toBeVisible();
     await expect(figure.getByRole("status")).toContainText("After 30 epochs");
     const cells = await lstmRow.getByRole("cell").allTextContents();
     const trainLoss = Number(cells[cells.length - 2]);
@@ -236,13 +207,9 @@ test.describe("lesson 10: cheat sheet", () => {
     await page.getByText(/^50 rows, batch size 8, Keras defaults/).scrollIntoViewIfNeeded();
     const question = page.getByRole("textbox", { name: /50 rows, batch size 8, Keras defaults/ });
     await expect(question).toBeVisible({ timeout: 10_000 });
-    await untilItReacts(
-      async () => {
-        await question.fill("6");
-        await question.press("Enter");
-      },
-      () => expect(page.getByText("Keras keeps the short last batch of 2 rows.")).toBeVisible({ timeout: 500 }),
-    );
+    await question.fill("6");
+    await question.press("Enter");
+    await expect(page.getByText("Keras keeps the short last batch of 2 rows.")).toBeVisible();
     await question.fill("7");
     await question.press("Enter");
     await expect(page.getByText(/six batches of 8 rows and a last batch of 2/)).toBeVisible();
@@ -254,8 +221,8 @@ test("without JavaScript every widget of lessons 7–10 still shows its figure a
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? "" });
   const page = await context.newPage();
   await page.goto("lessons/loss-landscape/");
-  await expect(page.getByRole("row", { name: /^B = 1\b/ })).toContainText("250 of 250");
-  await expect(page.getByRole("row", { name: /^B = 50\b/ })).toContainText("5 of 5");
+  await expect(updates(page.getByRole("row", { name: /^B = 1\b/ }))).toHaveText("250 of 250");
+  await expect(updates(page.getByRole("row", { name: /^B = 50\b/ }))).toHaveText("5 of 5");
   await expect(page.getByText(/After 5 epochs: B=1 made 250 updates/)).toBeVisible();
   await expect(page.getByRole("img", { name: /Contour map of the loss/ })).toBeVisible();
 

@@ -2,7 +2,7 @@
  * "Use your own data": paste CSV text or open a .csv file, pick the target column, and the lab
  * trains on it (standardised). Every problem found is listed with its row and column.
  */
-import type { JSX } from "preact";
+import type { JSX, TargetedEvent } from "preact";
 import { useId, useState } from "preact/hooks";
 import type { CsvTable } from "../../engine";
 import { MAX_OWN_ROWS, defaultTarget, ownDataset, readOwnTable } from "./ownData";
@@ -50,7 +50,7 @@ export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
     }
   };
 
-  const onFile = (event: JSX.TargetedEvent<HTMLInputElement>) => {
+  const onFile = (event: TargetedEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {

@@ -5,6 +5,7 @@
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
+import { useHydrated } from "../lib/useHydrated";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { describeBatch, epochView, positionAfter, timelineCounts, type TimelineConfig } from "./timeline";
@@ -52,8 +53,7 @@ export default function EpochTimeline(props: EpochTimelineProps): JSX.Element {
   const [announcement, setAnnouncement] = useState("");
   const reducedMotion = usePrefersReducedMotion();
   // Controls stay disabled until the island runs, so nothing typed before hydration is lost.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   const config: TimelineConfig = { n, batchSize, shuffle, dropLast, seed, epochs };
   const counts = useMemo(() => timelineCounts(config), [n, batchSize, dropLast, epochs]);

@@ -8,6 +8,7 @@ import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
 import { greenhouse } from "../lib/greenhouse";
 import { NumberField } from "../lib/NumberField";
+import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
 import {
   BATCH_SIZES,
@@ -83,6 +84,7 @@ function reducedMotion(): boolean {
 
 export default function LossLandscape(props: LossLandscapeProps): JSX.Element {
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, "");
+  const hydrated = useHydrated();
   const [startW1, setStartW1] = useState(props.startW1 ?? DEFAULT_SETTINGS.start[0]);
   const [startW2, setStartW2] = useState(props.startW2 ?? DEFAULT_SETTINGS.start[1]);
   const [learningRate, setLearningRate] = useState(props.learningRate ?? DEFAULT_SETTINGS.learningRate);
@@ -152,7 +154,7 @@ export default function LossLandscape(props: LossLandscapeProps): JSX.Element {
         learning rate and the same number of epochs.
       </figcaption>
 
-      <fieldset class="ll-controls needs-js">
+      <fieldset class="ll-controls needs-js" disabled={!hydrated}>
         <legend>Settings</legend>
         <NumberField label="Start w1" min={VIEW_RANGE[0]} max={VIEW_RANGE[1]} value={startW1} onValid={setStartW1} />
         <NumberField label="Start w2" min={VIEW_RANGE[0]} max={VIEW_RANGE[1]} value={startW2} onValid={setStartW2} />
@@ -268,11 +270,11 @@ export default function LossLandscape(props: LossLandscapeProps): JSX.Element {
       </div>
 
       <div class="ll-stepper needs-js">
-        <button type="button" onClick={() => { setPlaying(false); setK(Math.min(maxUpdates, current + 1)); }} disabled={current >= maxUpdates}>
+        <button type="button" onClick={() => { setPlaying(false); setK(Math.min(maxUpdates, current + 1)); }} disabled={!hydrated || current >= maxUpdates}>
           Step
         </button>
-        <button type="button" onClick={play}>{playing ? "Pause" : "Play"}</button>
-        <button type="button" class="secondary" onClick={() => { setPlaying(false); setK(0); }}>
+        <button type="button" onClick={play} disabled={!hydrated}>{playing ? "Pause" : "Play"}</button>
+        <button type="button" class="secondary" onClick={() => { setPlaying(false); setK(0); }} disabled={!hydrated}>
           Reset
         </button>
         <label class="ll-scrub">
@@ -283,6 +285,7 @@ export default function LossLandscape(props: LossLandscapeProps): JSX.Element {
             max={maxUpdates}
             step={1}
             value={current}
+            disabled={!hydrated}
             aria-valuetext={`update ${current} of ${maxUpdates}`}
             onInput={(event) => { setPlaying(false); setK(Number(event.currentTarget.value)); }}
           />

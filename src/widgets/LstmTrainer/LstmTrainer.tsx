@@ -9,6 +9,7 @@
 import type { JSX } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { NumberField } from "../lib/NumberField";
+import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
 import { LineChart } from "../lib/LineChart";
 import { LSTM_BATCH_SIZE, MLP_HIDDEN, verdict, type LstmComparison, type LstmSettings } from "./lstmShared";
@@ -36,6 +37,7 @@ function curveRange(result: LstmComparison): [number, number] {
 
 export default function LstmTrainer({ initial }: LstmTrainerProps): JSX.Element {
   const id = useId();
+  const hydrated = useHydrated();
   const [settings, setSettings] = useState<LstmSettings>(initial.settings);
   const [result, setResult] = useState<LstmComparison>(initial);
   const [origin, setOrigin] = useState<string>("Computed when this page was built, with the settings shown.");
@@ -129,7 +131,7 @@ export default function LstmTrainer({ initial }: LstmTrainerProps): JSX.Element 
       <figcaption id={`${id}-title`}>
         <strong>A tiny LSTM against the MLP</strong>: both predict the same hours' water use; the last {result.validationSamples} hours are held out.
       </figcaption>
-      <fieldset class="lt-controls needs-js">
+      <fieldset class="lt-controls needs-js" disabled={!hydrated}>
         <legend>Settings</legend>
         <NumberField label="Window length T" min={1} max={30} integer value={settings.timesteps} onValid={set("timesteps")} />
         <NumberField label="LSTM units" min={1} max={32} integer value={settings.units} onValid={set("units")} />

@@ -7,6 +7,7 @@ import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
 import { largestBatchForBudget, trainingMemory, type BytesPerValue, type MemoryOptimizer, type TrainingMemorySpec } from "../../engine/memory";
 import { NumberField } from "../lib/NumberField";
+import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
 import {
   batchSamples,
@@ -50,6 +51,7 @@ const BINDING_TEXT = {
 
 export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Element {
   const id = useId();
+  const hydrated = useHydrated();
   const [features, setFeatures] = useState(props.features ?? 3);
   const [hiddenText, setHiddenText] = useState(props.hidden ?? "256, 256");
   const [hidden, setHidden] = useState<number[]>(() => {
@@ -147,7 +149,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
         <strong>Training memory calculator</strong>: describe a network, a batch size and a memory budget.
       </figcaption>
 
-      <fieldset class="mc-controls needs-js">
+      <fieldset class="mc-controls needs-js" disabled={!hydrated}>
         <legend>The network</legend>
         <NumberField label="Features (inputs per sample or per time step)" min={1} max={1_000_000} integer value={features} onValid={setFeatures} />
         <div class="mc-field">
@@ -197,7 +199,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
           </select>
         </div>
       </fieldset>
-      <fieldset class="mc-controls needs-js">
+      <fieldset class="mc-controls needs-js" disabled={!hydrated}>
         <legend>Batch and budget</legend>
         <NumberField label="Batch size" min={1} max={100_000_000} integer value={batchSize} onValid={setBatchSize} />
         <NumberField label="Memory budget" min={0.001} max={1_000_000} value={budgetAmount} onValid={setBudgetAmount} />

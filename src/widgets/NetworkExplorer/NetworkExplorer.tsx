@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
+import { useHydrated } from "../lib/useHydrated";
 import { denseParameterCount, describeDenseNetwork, type TensorDescription } from "../../engine/architecture";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
@@ -60,9 +61,8 @@ function layerWord(index: number, count: number): string {
 
 export default function NetworkExplorer() {
   const id = useId();
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [settings, setSettings] = useState<Settings>(GREENHOUSE);
-  useEffect(() => setReady(true), []);
 
   const net: ExplorerNetwork = {
     features: settings.features,

@@ -10,6 +10,7 @@ import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
 import { windowCount } from "../../engine/windows";
 import { greenhouse } from "../lib/greenhouse";
 import { NumberField } from "../lib/NumberField";
+import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
 import { formatShape, lstmCounts, windowBatches, windowCover, windowFormula } from "./windowHelpers";
 import "./WindowExplorer.css";
@@ -67,6 +68,7 @@ function BatchBlock({ batchSize, timesteps }: { batchSize: number; timesteps: nu
 
 export default function WindowExplorer(props: WindowExplorerProps): JSX.Element {
   const id = useId();
+  const hydrated = useHydrated();
   const [timesteps, setTimesteps] = useState(props.timesteps ?? 5);
   const windows = windowCount(N, timesteps);
   const [windowIndex, setWindowIndex] = useState(props.window ?? 1);
@@ -107,7 +109,7 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
       <figcaption id={`${id}-title`}>
         <strong>From rows to windows to batches</strong>: slide a window of T consecutive hours along the 50 rows.
       </figcaption>
-      <fieldset class="we-controls needs-js">
+      <fieldset class="we-controls needs-js" disabled={!hydrated}>
         <legend>Windows</legend>
         <NumberField label="Window length T" min={1} max={N} integer slider value={timesteps} onValid={(t) => setTimesteps(t)} />
         <NumberField label="Window" min={1} max={windows} integer slider value={current} onValid={setWindowIndex} />

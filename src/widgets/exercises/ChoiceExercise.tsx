@@ -11,7 +11,7 @@
  *     ]}
  *     explanation="…" hints={[{ when: "fifteen", hint: "The batch is a new leading dimension of the data." }]} />
  */
-import type { JSX } from "preact";
+import type { JSX, TargetedEvent } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import { checkChoice, isMultipleChoice } from "../../exercises/check";
 import { exerciseSeed, recordAttempt } from "../../exercises/progress";
@@ -24,9 +24,9 @@ import {
   StaticFallback,
   submitOnEnter,
   useExerciseRecord,
-  useHydrated,
   useProgressNotice,
 } from "./shared";
+import { useHydrated } from "../lib/useHydrated";
 
 export interface ChoiceExerciseProps {
   id: string;
@@ -115,7 +115,7 @@ export default function ChoiceExercise(props: ChoiceExerciseProps): JSX.Element 
     }
   }
 
-  function onSubmit(event: JSX.TargetedEvent<HTMLFormElement>): void {
+  function onSubmit(event: TargetedEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (solved) return;
     const checked = checkChoice(selected, props);

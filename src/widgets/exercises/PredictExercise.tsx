@@ -10,7 +10,7 @@
  *     runInstruction="Set the batch size to 8 and epochs to 3 in the stepper above, then press Run."
  *     unit="updates" tolerance={0} expected={21} explanation="7 iterations per epoch × 3 epochs." />
  */
-import type { JSX } from "preact";
+import type { JSX, TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
   bandFor,
@@ -29,9 +29,9 @@ import {
   RichText,
   StaticFallback,
   submitOnEnter,
-  useHydrated,
   useProgressNotice,
 } from "./shared";
+import { useHydrated } from "../lib/useHydrated";
 
 export interface PredictExerciseProps {
   id: string;
@@ -176,7 +176,7 @@ export default function PredictExercise(props: PredictExerciseProps): JSX.Elemen
   const inputId = `${id}-prediction`;
   const errorId = `${id}-error`;
 
-  function onSubmit(event: JSX.TargetedEvent<HTMLFormElement>): void {
+  function onSubmit(event: TargetedEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (locked) return;
     if (bands !== undefined) {

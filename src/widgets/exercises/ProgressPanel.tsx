@@ -15,7 +15,8 @@ import {
   summarize,
   type Progress,
 } from "../../exercises/progress";
-import { ProgressNotice, useHydrated, useProgressNotice } from "./shared";
+import { useHydrated } from "../lib/useHydrated";
+import { ProgressNotice, useProgressNotice } from "./shared";
 
 export interface ProgressManifestLesson {
   slug: string;

@@ -3,7 +3,7 @@
  * input, Check, feedback in a polite live region, targeted hints, "Show answer" after the first
  * counted attempt and "Try again". The kind-specific parts are the `check` function and the texts.
  */
-import type { JSX } from "preact";
+import type { JSX, TargetedEvent } from "preact";
 import { useRef, useState } from "preact/hooks";
 import { recordAttempt } from "../../exercises/progress";
 import type { CheckResult } from "../../exercises/types";
@@ -13,9 +13,9 @@ import {
   RichText,
   StaticFallback,
   useExerciseRecord,
-  useHydrated,
   useProgressNotice,
 } from "./shared";
+import { useHydrated } from "../lib/useHydrated";
 
 export interface TextAnswerExerciseProps {
   id: string;
@@ -59,7 +59,7 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
   const errorId = `${id}-error`;
   const questionId = `${id}-question`;
 
-  function onSubmit(event: JSX.TargetedEvent<HTMLFormElement>): void {
+  function onSubmit(event: TargetedEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (solved) return;
     const checked = props.check(value);

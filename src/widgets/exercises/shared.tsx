@@ -2,7 +2,7 @@
  * Pieces every exercise island shares: the hydration flag that switches the no-JS fallback for the
  * interactive form, inline text with `code`, the one-time progress notice, and the reader's record.
  */
-import type { ComponentChildren, JSX } from "preact";
+import type { ComponentChildren, JSX, TargetedKeyboardEvent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import {
   exerciseState,
@@ -11,16 +11,6 @@ import {
   type ExerciseRecord,
 } from "../../exercises/progress";
 import "./exercises.css";
-
-/**
- * False in the server render and in the first client render (so hydration matches the HTML),
- * true from the first effect on: the signal to swap the static fallback for the form.
- */
-export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 /**
  * Prose in props is plain text in which `backticks` mark code, the one markup a question about
@@ -108,7 +98,7 @@ export function StaticFallback(props: {
 }
 
 /** Enter on a radio button or checkbox submits the form, as it does in a text field. */
-export function submitOnEnter(event: JSX.TargetedKeyboardEvent<HTMLFormElement>): void {
+export function submitOnEnter(event: TargetedKeyboardEvent<HTMLFormElement>): void {
   const target = event.target as HTMLInputElement | null;
   if (event.key !== "Enter" || !target || (target.type !== "radio" && target.type !== "checkbox")) return;
   event.preventDefault();
