@@ -12,7 +12,7 @@
  *   generator seeded from (seed, e) alone.
  */
 
-import { createRng, deriveSeed, shuffleInPlace } from "./random";
+import { deriveSeed, shuffleSeeded } from "./random";
 
 export interface DropLastOption {
   /** Drop the short last batch of each epoch (PyTorch `drop_last`). Default false. */
@@ -104,7 +104,7 @@ export function samplesSeen(
  */
 export function fillEpochOrder(order: Int32Array, epoch: number, shuffle: boolean, seed: number): Int32Array {
   for (let i = 0; i < order.length; i++) order[i] = i;
-  if (shuffle) shuffleInPlace(order, createRng(deriveSeed(deriveSeed(seed, SHUFFLE_STREAM), epoch)));
+  if (shuffle) shuffleSeeded(order, deriveSeed(deriveSeed(seed, SHUFFLE_STREAM), epoch));
   return order;
 }
 

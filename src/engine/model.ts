@@ -25,7 +25,7 @@
 
 import { type Activation, applyActivation, backActivation } from "./activations";
 import { meanSquaredErrorGradient, perSampleSquaredError } from "./loss";
-import { createDenseFastPath } from "./denseFastPath";
+import { createDenseFastPath, type DenseFastPath } from "./denseFastPath";
 import { sigmoid, tanh } from "./elementary";
 import { createRng, deriveSeed } from "./random";
 import type { TensorRole } from "./architecture";
@@ -141,8 +141,13 @@ export interface Model {
     gradient: Float64Array,
   ): number;
   sampleGradients(x: Float64Array, y: Float64Array, rows: Int32Array): SampleGradients;
-  /** Preallocate work buffers for batches of up to `capacity` rows. */
+  /** Preallocate work buffers for batches of up to `capacity` rows (otherwise made on first use). */
   reserve(capacity: number): void;
+  /**
+   * The per-sample training path over `weights` (denseFastPath.ts) that a dense-only model's
+   * batchGradient and datasetLoss run on; null for a model with an LSTM.
+   */
+  readonly denseFastPath: DenseFastPath | null;
 }
 
 interface DensePlan {
@@ -296,7 +301,6 @@ export function createModel(spec: ModelSpec, seed: number): Model {
       hLast = hs.subarray(T * C * H, (T + 1) * C * H);
     }
   }
-  reserve(8);
 
   /** Copy the samples order[first], …, order[first + count − 1] into the work buffers. */
   function loadRange(x: Float64Array, y: Float64Array, order: Int32Array, first: number, count: number): void {
@@ -561,7 +565,7 @@ export function createModel(spec: ModelSpec, seed: number): Model {
   function datasetLoss(x: Float64Array, y: Float64Array, n: number): number {
     if (fast) return fast.squaredError(x, y, null, 0, n) / (n * outputSize);
     let sum = 0;
-    const chunk = Math.max(capacity, 1);
+    const chunk = Math.max(capacity, 8);
     for (let start = 0; start < n; start += chunk) {
       const count = Math.min(chunk, n - start);
       load(x, y, null, start, count);
@@ -700,6 +704,7 @@ export function createModel(spec: ModelSpec, seed: number): Model {
     batchGradientOfRange,
     sampleGradients,
     reserve,
+    denseFastPath: fast,
   };
 }
 

@@ -18,7 +18,6 @@
  */
 
 import { fillEpochOrder, iterationsPerEpoch, samplesSeen, totalUpdates } from "./batching";
-import { createDenseFastPath, type DenseFastPath, type DenseLayerPlan } from "./denseFastPath";
 import { createModel, type Model, type ModelSpec } from "./model";
 import { createOptimizer, type OptimizerConfig } from "./optimizers";
 import type { Dataset } from "./dataset";
@@ -47,6 +46,12 @@ export interface TrainConfig {
    * "iteration" = the initial weights, then after each update. Default "none".
    */
   snapshots?: SnapshotMode;
+  /**
+   * Compute the loss of all N rows after every epoch (true, the default), or only after the last one: a sweep that
+   * compares final losses skips a forward pass over the data per epoch. Without it, epochFullLoss is empty, and a blow-up
+   * in an epoch's last update is reported at the next update instead.
+   */
+  fullLossEachEpoch?: boolean;
 }
 
 export interface Divergence {
@@ -61,9 +66,11 @@ export interface TrainResult {
   batchLoss: Float64Array;
   /** Batch-size-weighted mean of each completed epoch's batch losses (Keras' progress bar). */
   epochRunningLoss: Float64Array;
-  /** Loss on the full dataset after each completed epoch. */
+  /** Loss on the full dataset after each completed epoch (empty when fullLossEachEpoch is false). */
   epochFullLoss: Float64Array;
   initialFullLoss: number;
+  /** Loss on the full dataset with the final weights (initialFullLoss after 0 epochs); NaN when the run diverged. */
+  finalFullLoss: number;
   iterationsPerEpoch: number;
   /** Updates applied. */
   updates: number;
@@ -117,30 +124,6 @@ export function fullLoss(modelSpec: ModelSpec, data: Dataset, weights: Float64Ar
   return model.datasetLoss(data.x, data.y, data.n);
 }
 
-/**
- * The per-sample fast path (denseFastPath.ts) over the model's own weights, or null when the
- * model has an LSTM. It is the code model.batchGradientOfRange and model.datasetLoss run for a
- * dense-only model, with the same layout (read off `parameters()`), so the arithmetic and the
- * bits are the same (the stepper, which goes through the model, ends on the same weights).
- * trainRun calls it directly because it hands the batch loss back through a buffer: a double
- * returned by the model's method is boxed, one heap allocation per update, whenever V8 does not
- * inline that method (it stops doing so once a page has also trained an LSTM, for instance).
- */
-function denseFastPathOf(model: Model): DenseFastPath | null {
-  const parameters = model.parameters();
-  const plans: DenseLayerPlan[] = [];
-  let inSize = model.spec.inputSize;
-  for (const [l, layer] of model.spec.layers.entries()) {
-    if (layer.kind !== "dense") return null;
-    // Each dense layer owns two parameters, its kernel then its bias.
-    const kernel = parameters[2 * l]!.offset;
-    const bias = parameters[2 * l + 1]!.offset;
-    plans.push({ inSize, units: layer.units, activation: layer.activation, kernel, bias });
-    inSize = layer.units;
-  }
-  return createDenseFastPath(plans, model.weights);
-}
-
 export function divergenceMessage(loss: number, epoch: number, iteration: number, globalIteration: number): string {
   return (
     `The loss became ${Number.isNaN(loss) ? "NaN" : loss > 0 ? "Infinity" : "-Infinity"} at epoch ${epoch + 1}, ` +
@@ -158,9 +141,13 @@ export function trainRun(config: TrainConfig): TrainResult {
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number (got ${String(seed)})`);
 
   const model = initialModel(config);
-  model.reserve(Math.max(batchSize, n));
+  // A dense-only model trains per sample (denseFastPath.ts), called here directly because it hands the batch loss back
+  // through a buffer: a double returned by the model's method is boxed, one heap allocation per update, whenever V8 does
+  // not inline that method (it stops once a page has also trained an LSTM, for instance). Only the matrix path needs
+  // the model's batch buffers.
+  const fast = model.denseFastPath;
+  if (!fast) model.reserve(Math.max(batchSize, n));
   const optimizer = createOptimizer(config.optimizer, model.parameterCount);
-  const fast = denseFastPathOf(model);
   const weights = model.weights;
   const gradient = new Float64Array(model.parameterCount);
   const order = new Int32Array(n);
@@ -169,7 +156,8 @@ export function trainRun(config: TrainConfig): TrainResult {
 
   const batchLoss = new Float64Array(plannedUpdates);
   const epochRunningLoss = new Float64Array(epochs);
-  const epochFullLoss = new Float64Array(epochs);
+  const eachEpoch = config.fullLossEachEpoch ?? true;
+  const epochFullLoss = new Float64Array(eachEpoch ? epochs : 0);
   const mode = config.snapshots ?? "none";
   const snapshots: Float64Array[] = mode === "none" ? [] : [weights.slice()];
   const initialFullLoss = model.datasetLoss(x, y, n);
@@ -178,6 +166,7 @@ export function trainRun(config: TrainConfig): TrainResult {
   let epochsDone = 0;
   let diverged: Divergence | null = null;
   let seen = 0;
+  let finalFullLoss = initialFullLoss;
 
   outer: for (let epoch = 0; epoch < epochs; epoch++) {
     fillEpochOrder(order, epoch, shuffle, seed);
@@ -211,20 +200,23 @@ export function trainRun(config: TrainConfig): TrainResult {
       globalIteration++;
       if (mode === "iteration") snapshots.push(weights.slice());
     }
-    // (1/(N·O)) Σ (ŷ − y)², exactly as model.datasetLoss computes it.
-    const full = fast ? fast.squaredError(x, y, null, 0, n) / (n * model.outputSize) : model.datasetLoss(x, y, n);
-    if (!Number.isFinite(full)) {
-      // The last update of the epoch overflowed: report it as the step that diverged.
-      diverged = {
-        epoch,
-        iteration: perEpoch - 1,
-        globalIteration: globalIteration - 1,
-        message: divergenceMessage(full, epoch, perEpoch - 1, globalIteration - 1),
-      };
-      break;
+    if (eachEpoch || epoch === epochs - 1) {
+      // (1/(N·O)) Σ (ŷ − y)², exactly as model.datasetLoss computes it.
+      const full = fast ? fast.squaredError(x, y, null, 0, n) / (n * model.outputSize) : model.datasetLoss(x, y, n);
+      if (!Number.isFinite(full)) {
+        // The last update of the epoch overflowed: report it as the step that diverged.
+        diverged = {
+          epoch,
+          iteration: perEpoch - 1,
+          globalIteration: globalIteration - 1,
+          message: divergenceMessage(full, epoch, perEpoch - 1, globalIteration - 1),
+        };
+        break;
+      }
+      if (eachEpoch) epochFullLoss[epoch] = full;
+      finalFullLoss = full;
     }
     epochRunningLoss[epoch] = weightedSum / epochSamples;
-    epochFullLoss[epoch] = full;
     epochsDone++;
     if (mode === "epoch") snapshots.push(weights.slice());
   }
@@ -232,8 +224,9 @@ export function trainRun(config: TrainConfig): TrainResult {
   return {
     batchLoss: diverged ? batchLoss.slice(0, globalIteration) : batchLoss,
     epochRunningLoss: diverged ? epochRunningLoss.slice(0, epochsDone) : epochRunningLoss,
-    epochFullLoss: diverged ? epochFullLoss.slice(0, epochsDone) : epochFullLoss,
+    epochFullLoss: diverged && eachEpoch ? epochFullLoss.slice(0, epochsDone) : epochFullLoss,
     initialFullLoss,
+    finalFullLoss: diverged ? Number.NaN : finalFullLoss,
     iterationsPerEpoch: perEpoch,
     updates: globalIteration,
     samplesSeen: diverged ? seen : samplesSeen(n, batchSize, epochs, { dropLast }),

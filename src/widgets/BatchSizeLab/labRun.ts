@@ -60,8 +60,11 @@ export function runSettings(state: LabState): RunSettings {
   return settings;
 }
 
-/** One training run with the lab's settings on `data` (already standardised). */
-export function runLab(settings: RunSettings, data: Dataset): LabRun {
+/**
+ * One training run with the lab's settings on `data` (already standardised). A sweep row needs only the final loss, so
+ * it passes fullLossEachEpoch false and gets an empty epochFullLoss.
+ */
+export function runLab(settings: RunSettings, data: Dataset, fullLossEachEpoch = true): LabRun {
   const spec = labModelSpec(settings.model, data.features);
   const options = { dropLast: settings.dropLast };
   const result: TrainResult = trainRun({
@@ -73,11 +76,12 @@ export function runLab(settings: RunSettings, data: Dataset): LabRun {
     dropLast: settings.dropLast,
     seed: settings.seed,
     optimizer: { kind: settings.optimizer, learningRate: settings.learningRate },
+    fullLossEachEpoch,
   });
   const k = iterationsPerEpoch(data.n, settings.batchSize, options);
   const last = lastBatchSize(data.n, settings.batchSize, options);
   const batchRows = Array.from({ length: k }, (_, i) => (i === k - 1 ? last : settings.batchSize));
-  const finalLoss = result.diverged ? Number.NaN : (result.epochFullLoss[result.epochFullLoss.length - 1] ?? result.initialFullLoss);
+  const finalLoss = result.finalFullLoss;
   const growthWarning =
     !result.diverged && finalLoss > result.initialFullLoss
       ? `The loss ended higher than it started (${formatLoss(result.initialFullLoss)} → ${formatLoss(finalLoss)}): this run is diverging. ` +
@@ -217,7 +221,7 @@ export interface SweepRow {
 }
 
 export function sweepRow(settings: RunSettings, data: Dataset, batchSize: number): SweepRow {
-  const run = runLab({ ...settings, batchSize }, data);
+  const run = runLab({ ...settings, batchSize }, data, false);
   return {
     batchSize,
     iterationsPerEpoch: run.iterationsPerEpoch,

@@ -24,12 +24,13 @@ function randomWeights(count: number, seed: number, scale: number): Float64Array
 }
 
 describe("the one-hidden-layer fast path", () => {
-  for (const hidden of ACTIVATIONS) {
+  // F = 3 runs the written-out three-input loop, F = 4 the general one.
+  for (const F of [3, 4]) for (const hidden of ACTIVATIONS) {
     for (const output of ACTIVATIONS) {
-      it(`gives bit-identical losses, gradients and outputs to the layered path (${hidden} hidden, ${output} output)`, () => {
-        const data = randomDataset(23, 4, 1, 11);
-        const layers = plans(4, 6, hidden, output);
-        const count = 4 * 6 + 6 + 6 + 1;
+      it(`gives bit-identical losses, gradients and outputs to the layered path (${F} inputs, ${hidden} hidden, ${output} output)`, () => {
+        const data = randomDataset(23, F, 1, 11);
+        const layers = plans(F, 6, hidden, output);
+        const count = F * 6 + 6 + 6 + 1;
         // Large enough weights that tanh and σ run through both of their branches.
         const w = randomWeights(count, 5, 1.5);
         const a = createOneHiddenLayerPath(layers[0]!, layers[1]!, w);
@@ -45,7 +46,7 @@ describe("the one-hidden-layer fast path", () => {
           expect(a.squaredError(data.x, data.y, order, first, size)).toBe(b.squaredError(data.x, data.y, order, first, size));
         }
         expect(a.squaredError(data.x, data.y, null, 0, data.n)).toBe(b.squaredError(data.x, data.y, null, 0, data.n));
-        for (let r = 0; r < data.n; r++) expect(a.forwardSample(data.x, r * 4)[0]).toBe(b.forwardSample(data.x, r * 4)[0]);
+        for (let r = 0; r < data.n; r++) expect(a.forwardSample(data.x, r * F)[0]).toBe(b.forwardSample(data.x, r * F)[0]);
       });
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createRng, deriveSeed, randomNormal, shuffleInPlace } from "../../../src/engine/random";
+import { createRng, deriveSeed, randomNormal, shuffleInPlace, shuffleSeeded } from "../../../src/engine/random";
 
 describe("createRng (mulberry32)", () => {
   it("reproduces the reference mulberry32 sequence for seed 42", () => {
@@ -112,6 +112,22 @@ describe("shuffleInPlace (Fisher–Yates)", () => {
     }
     expect(counts.size).toBe(6);
     for (const count of counts.values()) expect(Math.abs(count - 10_000)).toBeLessThan(400);
+  });
+});
+
+describe("shuffleSeeded (the training loop's epoch shuffle)", () => {
+  it("gives exactly the order of shuffleInPlace with createRng(seed), for any seed and length", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 33), max: 2 ** 33 }), fc.integer({ min: 0, max: 300 }), (seed, n) => {
+        const expected = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), createRng(seed));
+        const actual = shuffleSeeded(Int32Array.from({ length: n }, (_, i) => i), seed);
+        expect(Array.from(actual)).toEqual(Array.from(expected));
+      }),
+    );
+  });
+
+  it("orders 0..9 with seed 7 as 6,5,8,1,2,3,4,7,9,0", () => {
+    expect(Array.from(shuffleSeeded(Int32Array.from({ length: 10 }, (_, i) => i), 7))).toEqual([6, 5, 8, 1, 2, 3, 4, 7, 9, 0]);
   });
 });
 

@@ -64,6 +64,32 @@ describe("trainRun", () => {
     expect(Array.from(r.snapshots[5]!)).toEqual(Array.from(r.finalWeights));
   });
 
+  it("fullLossEachEpoch false skips the per-epoch full loss and changes nothing else, for dense and LSTM models", () => {
+    const windows = greenhouseWindows(5);
+    const lstm: ModelSpec = { inputSize: 3, timesteps: 5, layers: [{ kind: "lstm", units: 4 }, { kind: "dense", units: 1, activation: "linear" }] };
+    for (const base of [config({ epochs: 7 }), config({ model: lstm, data: windows, epochs: 3, optimizer: { kind: "adam", learningRate: 0.01 } })]) {
+      const every = trainRun(base);
+      const last = trainRun({ ...base, fullLossEachEpoch: false });
+      expect(last.epochFullLoss.length).toBe(0);
+      expect(every.finalFullLoss).toBe(every.epochFullLoss[every.epochFullLoss.length - 1]);
+      expect(last.finalFullLoss).toBe(every.finalFullLoss);
+      expect(last.finalFullLoss).toBe(fullLoss(base.model, base.data, last.finalWeights));
+      expect(Array.from(last.finalWeights)).toEqual(Array.from(every.finalWeights));
+      expect(Array.from(last.batchLoss)).toEqual(Array.from(every.batchLoss));
+      expect(Array.from(last.epochRunningLoss)).toEqual(Array.from(every.epochRunningLoss));
+    }
+    const untrained = trainRun(config({ epochs: 0, fullLossEachEpoch: false }));
+    expect(untrained.finalFullLoss).toBe(untrained.initialFullLoss);
+  });
+
+  it("fullLossEachEpoch false still stops a diverging run, and its final loss is NaN rather than a number", () => {
+    const r = trainRun(config({ optimizer: { kind: "sgd", learningRate: 1e6 }, epochs: 20, fullLossEachEpoch: false }));
+    expect(r.diverged).not.toBeNull();
+    expect(r.finalFullLoss).toBeNaN();
+    expect(noNaN(r.batchLoss) && noNaN(r.epochRunningLoss)).toBe(true);
+    expect(r.updates).toBe(r.batchLoss.length);
+  });
+
   it("each batch loss is the loss of that batch's rows (from batchRows with the run's seed) before the update", () => {
     const r = trainRun(config({ snapshots: "iteration", epochs: 2 }));
     const model = createModel(mlp, 0);
