@@ -18,7 +18,8 @@ function output(page: Page, name: string) {
 
 async function openLab(page: Page, query = ""): Promise<void> {
   await page.goto(`${LAB}${query}`);
-  // Hydrated once the address has been rewritten to hold every setting.
+  // The lab hydrates when it scrolls into view, and has hydrated once the address holds every setting.
+  await batchField(page).scrollIntoViewIfNeeded();
   await expect(page).toHaveURL(/[?&]x=/);
 }
 
@@ -81,6 +82,7 @@ test("the settings round-trip through the address, and the back button restores 
   const other = await browser.newContext(baseURL ? { baseURL } : {});
   const copy = await other.newPage();
   await copy.goto(page.url());
+  await batchField(copy).scrollIntoViewIfNeeded();
   await expect(batchField(copy)).toHaveValue("13");
   await expect(copy.getByRole("textbox", { name: "Learning rate", exact: true })).toHaveValue("0.1");
   await expect(copy.getByRole("textbox", { name: "Epochs", exact: true })).toHaveValue("30");
