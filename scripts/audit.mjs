@@ -1,20 +1,28 @@
 #!/usr/bin/env node
-// Lighthouse (mobile preset) on the home page and every lesson of the built site; prints a table and fails below
-// the thresholds. Takes a few minutes, so it is `npm run audit`, run by .ci/run after `npm test`.
+// The gates that take minutes, run by .ci/run after `npm test`:
+// - Lighthouse (mobile preset) on the home page and every lesson of the built site: a table of the four scores, failing
+//   below the thresholds. Performance varies from run to run on a shared machine (Lighthouse's docs advise the median
+//   of several runs): a page under the threshold is measured twice more and judged on the median of the three.
+// - The lab's responsiveness: p95 of 20 batch-size slider moves (input → updated outputs) within 50 ms, measured
+//   with nothing else running (the e2e suite only guards it, since its tests run in parallel).
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { chromiumHelp, findChromium } from "./find-chromium.mjs";
+import { percentile, sliderLatencies } from "./slider-latency.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const port = 4460;
 const thresholds = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
+const sliderBudgetMs = 50;
 const chromePath = findChromium();
 if (!chromePath) {
   console.error(chromiumHelp);
   process.exit(1);
 }
+const chromeFlags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const sitemap = readFileSync(`${dist}/sitemap-0.xml`, "utf8");
 const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)]
@@ -23,42 +31,65 @@ const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)]
 
 const server = spawn(process.execPath, ["scripts/serve.mjs", "--dir", dist, "--port", String(port)], { stdio: "ignore" });
 await new Promise((resolve) => setTimeout(resolve, 500));
-const chrome = await chromeLauncher.launch({
-  chromePath,
-  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ["--headless=new", ...chromeFlags] });
 
 let failures = 0;
 const names = Object.keys(thresholds);
+
+async function scores(path) {
+  const result = await lighthouse(`http://localhost:${port}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: names });
+  const lhr = result?.lhr;
+  return { lhr, score: (name) => Math.round((lhr?.categories[name]?.score ?? 0) * 100) };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
 console.log("page".padEnd(40) + names.map((name) => name.padStart(16)).join(""));
 try {
   for (const path of pages) {
-    const result = await lighthouse(`http://localhost:${port}${path}`, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: names,
-    });
-    const categories = result?.lhr.categories ?? {};
+    const first = await scores(path);
+    const performanceRuns = [first.score("performance")];
+    if (performanceRuns[0] < thresholds.performance) {
+      for (let again = 0; again < 2; again++) performanceRuns.push((await scores(path)).score("performance"));
+    }
     const cells = names.map((name) => {
-      const score = Math.round((categories[name]?.score ?? 0) * 100);
+      const score = name === "performance" ? median(performanceRuns) : first.score(name);
       const ok = score >= thresholds[name];
       if (!ok) failures += 1;
-      return `${score}${ok ? "" : " ✗"}`.padStart(16);
+      const runs = name === "performance" && performanceRuns.length > 1 ? ` (${performanceRuns.join(", ")})` : "";
+      return `${score}${runs}${ok ? "" : " ✗"}`.padStart(16);
     });
     console.log(path.padEnd(40) + cells.join(""));
     if (cells.some((cell) => cell.includes("✗"))) {
-      for (const audit of Object.values(result?.lhr.audits ?? {})) {
+      for (const audit of Object.values(first.lhr?.audits ?? {})) {
         if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== "informative") console.log(`    - ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
       }
     }
+  }
+  console.log(`\nThresholds: ${names.map((name) => `${name} >= ${thresholds[name]}`).join(", ")}; performance is the median of three runs where the first missed.`);
+
+  const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/lessons/batch-size-lab/`);
+    await page.getByRole("textbox", { name: "Batch size", exact: true }).scrollIntoViewIfNeeded();
+    await page.waitForURL(/[?&]x=/); // the lab has hydrated once the address holds its settings
+    const sorted = await sliderLatencies(page, 20);
+    const p95 = percentile(sorted, 0.95);
+    const ok = p95 <= sliderBudgetMs;
+    if (!ok) failures += 1;
+    console.log(
+      `\nLab slider, input → updated outputs over 20 moves: p95 ${p95.toFixed(1)} ms (budget ${sliderBudgetMs} ms)${ok ? "" : " ✗"}, ` +
+        `median ${percentile(sorted, 0.5).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
+    );
+  } finally {
+    await browser.close();
   }
 } finally {
   chrome.kill();
   server.kill();
 }
-console.log(`\nThresholds: ${names.map((name) => `${name} >= ${thresholds[name]}`).join(", ")}`);
 if (failures > 0) {
-  console.error(`${failures} score(s) below threshold.`);
+  console.error(`${failures} gate(s) below threshold.`);
   process.exit(1);
 }

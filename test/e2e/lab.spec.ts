@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { percentile, sliderLatencies } from "../../scripts/slider-latency.mjs";
 import { expect, test } from "./helpers";
 
 const LAB = "lessons/batch-size-lab/";
@@ -286,35 +287,15 @@ test("without JavaScript the lab shows the default run as a figure and numbers",
 
 test("slider moves update the outputs quickly (p95 over 20 moves)", async ({ page, problems }) => {
   await openLab(page);
-  const slider = batchSlider(page);
-  await slider.evaluate((element) => {
-    const store = window as unknown as { latencies: number[]; inputAt: number | null };
-    store.latencies = [];
-    store.inputAt = null;
-    element.addEventListener("input", () => {
-      performance.mark("lab-input");
-      store.inputAt = performance.now();
-    }, { capture: true });
-    const outputs = element.closest(".batch-size-lab")!.querySelector("dl")!;
-    new MutationObserver(() => {
-      if (store.inputAt === null) return;
-      performance.mark("lab-updated");
-      store.latencies.push(performance.now() - store.inputAt);
-      store.inputAt = null;
-    }).observe(outputs, { subtree: true, childList: true, characterData: true });
-  });
-  await slider.focus();
-  for (let i = 0; i < 20; i++) {
-    await page.keyboard.press("ArrowRight");
-    await page.waitForFunction((n) => (window as unknown as { latencies: number[] }).latencies.length >= n, i + 1);
-  }
-  const latencies = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const p95 = sorted[Math.ceil(0.95 * sorted.length) - 1]!;
+  const sorted = await sliderLatencies(page, 20);
+  expect(sorted).toHaveLength(20);
+  const p95 = percentile(sorted, 0.95);
   test.info().annotations.push({ type: "slider p95 ms", description: p95.toFixed(1) });
   console.log(`slider input → outputs: p95 ${p95.toFixed(1)} ms, median ${sorted[10]!.toFixed(1)} ms, max ${sorted[19]!.toFixed(1)} ms`);
-  // A generous guard: on a shared 2-core runner with tests in parallel the p95 has been ~60-110 ms; alone ~30 ms.
+  // A guard only: on a shared 2-core runner with tests in parallel the p95 has been ~60-110 ms; alone ~16-30 ms.
+  // `npm run audit` holds the 50 ms budget, measured with nothing else running.
   expect(p95).toBeLessThan(200);
+  await expect(output(page, "Iterations per epoch")).toHaveText("2"); // 20 moves from 8: B = 28, ⌈50/28⌉ = 2
   expect(problems.consoleErrors).toEqual([]);
 });
 
