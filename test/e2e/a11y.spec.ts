@@ -45,6 +45,11 @@ async function interactWithWidgets(page: Page): Promise<void> {
       .first();
     if ((await button.count()) > 0 && (await button.isEnabled()) && (await button.isVisible())) await button.click();
   }
+  // A widget that was set playing is paused again: axe judges the colours a reader stops on, not a cell caught
+  // mid-transition by the next tick.
+  // (A paused widget's button may be renamed "Play", so the list is read again after every click.)
+  const playing = page.getByRole("button", { name: "Pause", exact: true }).and(page.locator(":enabled"));
+  for (let guard = 0; guard < 20 && (await playing.count()) > 0; guard += 1) await playing.first().click();
 }
 
 for (const path of builtPaths()) {
