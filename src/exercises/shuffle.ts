@@ -3,12 +3,12 @@
  * their progress, so the order differs between readers (nobody learns "it's always the first one")
  * but stays the same across reloads for one reader.
  */
-import { createRng, shuffleInPlace } from "../engine/random";
+import { shuffleSeeded } from "../engine/random";
 
 /** The items in the order given by a Fisher–Yates shuffle driven by mulberry32(seed). */
 export function seededOrder<T>(items: readonly T[], seed: number): T[] {
   const indices = Int32Array.from(items, (_, i) => i);
-  shuffleInPlace(indices, createRng(seed));
+  shuffleSeeded(indices, seed);
   return Array.from(indices, (i) => items[i]!);
 }
 

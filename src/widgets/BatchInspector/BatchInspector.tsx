@@ -6,6 +6,7 @@
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
+import { useHydrated } from "../lib/useHydrated";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { readSelectedRows, subscribeSelectedRows } from "../lib/selectedRows";
@@ -58,10 +59,8 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
   const [source, setSource] = useState<RowSource>("consecutive");
   const [selected, setSelected] = useState<number[]>([]);
 
-  // Controls stay disabled until the island runs, so nothing typed before hydration is lost.
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   useEffect(() => {
-    setReady(true);
     setSelected(readSelectedRows());
     return subscribeSelectedRows(setSelected);
   }, []);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
+import { useHydrated } from "../lib/useHydrated";
 import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
 import { greenhouse } from "../lib/greenhouse";
 import { clearSelectedRows, readSelectedRows, setRowSelected, subscribeSelectedRows } from "../lib/selectedRows";
@@ -35,14 +36,13 @@ function listRows(rows: number[]): string {
  */
 export default function DataTable() {
   const id = useId();
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [sort, setSort] = useState<SortState>({ column: ROW_COLUMN, direction: "ascending" });
   const [standardised, setStandardised] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
   const [status, setStatus] = useState("");
 
   useEffect(() => {
-    setReady(true);
     setSelected(readSelectedRows());
     return subscribeSelectedRows(setSelected);
   }, []);

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
+import { useHydrated } from "../lib/useHydrated";
 import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
 import { greenhouse } from "../lib/greenhouse";
 import { NumberField } from "../lib/NumberField";
@@ -44,14 +45,13 @@ interface ForwardStepperProps {
 
 export default function ForwardStepper({ row: initialRow = 1 }: ForwardStepperProps) {
   const id = useId();
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [row, setRow] = useState(initialRow);
   const [step, setStep] = useState(0);
   const [unit, setUnit] = useState(0);
   const [fromSelection, setFromSelection] = useState(false);
 
   useEffect(() => {
-    setReady(true);
     const selected = readSelectedRows();
     if (selected.length > 0) {
       setRow(selected[0]! + 1);
