@@ -116,18 +116,3 @@ test("keyboard only: numeric, range, choice and predict-then-run exercises can b
   await expect(predict, await predict.innerText()).toContainText(/produced 8/);
   expect(problems.consoleErrors).toEqual([]);
 });
-
-test("without JavaScript an exercise shows its question and the answer inside a disclosure", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, ...(baseURL ? { baseURL } : {}) });
-  const page = await context.newPage();
-  await page.goto(lesson);
-  const exercise = page.locator("#iterations-b8");
-  await expect(exercise).toContainText(iterationsQuestion);
-  const disclosure = exercise.locator("details");
-  await expect(disclosure.locator("summary")).toHaveText(/Show the answer/);
-  await expect(disclosure).not.toHaveAttribute("open", "");
-  await disclosure.locator("summary").click();
-  await expect(disclosure).toContainText("7");
-  await expect(disclosure).toContainText("ceil(50/8) = 7");
-  await context.close();
-});

@@ -2,18 +2,11 @@ import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { columnStats, createModel, parseGreenhouseCsv, standardise } from "../../src/engine";
 import { GREENHOUSE_NET_SEED, GREENHOUSE_NET_SPEC } from "../../src/widgets/ForwardStepper/forwardWalk";
-import { expect, test } from "./helpers";
+import { expect, printedNumber as fmt, test } from "./helpers";
 
 // The expected numbers come from the engine and the shipped CSV, computed here in Node.
 const data = parseGreenhouseCsv(readFileSync(new URL("../../content/data/greenhouse.csv", import.meta.url), "utf8"));
 const stats = columnStats(data);
-
-/** As the widgets print numbers: fixed decimals and a true minus sign. */
-function fmt(value: number, digits = 3): string {
-  const text = value.toFixed(digits);
-  if (/^-0\.?0*$/.test(text)) return text.slice(1);
-  return text.startsWith("-") ? `\u2212${text.slice(1)}` : text;
-}
 
 /** Islands hydrate when they scroll into view; a control turns enabled once its island runs. */
 async function hydrated(control: Locator): Promise<void> {
@@ -280,34 +273,4 @@ test.describe("lesson 3: the forward stepper", () => {
     await expect(status).toHaveText("Step 7 of 7: Squared error, row 10.");
     await expect(stepper.getByRole("region", { name: /Step 7 of 7/ })).toContainText(`= ${fmt((yHat10 - dataset.y[9]!) ** 2)}`);
   });
-});
-
-test("without JavaScript the table, the explorer's shapes and every forward step still show", async ({ browser, baseURL, problems }) => {
-  void problems;
-  const context = await browser.newContext({ javaScriptEnabled: false, ...(baseURL ? { baseURL } : {}) });
-  const page = await context.newPage();
-
-  await page.goto("lessons/samples-and-features/");
-  const table = dataTable(page);
-  await expect(table.getByRole("rowgroup").nth(1).getByRole("row")).toHaveCount(50);
-  await expect(page.getByText("shape (50, 3)")).toBeVisible();
-  await expect(page.getByRole("checkbox", { name: "Select row 1", exact: true })).toBeHidden();
-  expect((await columnTexts(table, 3))[49]).toBe(data.y[49]!.toFixed(1));
-
-  await page.goto("lessons/the-input-layer/");
-  const tensors = page.getByRole("table", { name: /Every tensor of one training step/ });
-  await expect(tensors.getByRole("row", { name: /^Total/ }).getByRole("cell").nth(1)).toHaveText("41");
-  await expect(tensors.getByRole("row", { name: /^X \(input batch\)/ }).getByRole("cell").first()).toHaveText("(5, 3)");
-  await expect(page.getByRole("img", { name: /^Input: 3 values; Hidden 1: 8 units; Output: 1 unit/ })).toBeVisible();
-  await expect(page.getByRole("figure", { name: "PyTorch code" })).toContainText("nn.Linear(3, 8)");
-
-  await page.goto("lessons/one-sample-forward/");
-  const stepper = page.getByRole("region", { name: "Forward pass, one operation at a time" });
-  for (let k = 1; k <= 7; k++) await expect(stepper.getByRole("heading", { name: new RegExp(`^Step ${k} of 7`) })).toBeVisible();
-  const { dataset } = standardise(data);
-  const model = createModel(GREENHOUSE_NET_SPEC, GREENHOUSE_NET_SEED);
-  const yHat = model.forwardTrace(dataset.x.slice(0, 3)).output[0]!;
-  await expect(stepper.getByRole("region", { name: /Step 7 of 7/ })).toContainText(`= ${fmt((yHat - dataset.y[0]!) ** 2)}`);
-  await expect(page.getByRole("button", { name: "Next" })).toBeHidden();
-  await context.close();
 });

@@ -233,21 +233,3 @@ test.describe("batch inspector (lesson 4)", () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 });
-
-test("without JavaScript both widgets show their static figure and numbers", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, ...(baseURL !== undefined && { baseURL }) });
-  const page = await context.newPage();
-  await page.goto(LESSON4);
-  const widget = page.getByRole("figure", { name: /Batch inspector/ });
-  await expect(widget.getByRole("table", { name: /Per-row numbers/ }).locator("tbody").getByRole("row")).toHaveCount(5);
-  await expect(widget.getByRole("img", { name: /Gradient arrows/ })).toBeVisible();
-  await expect(widget.getByRole("region", { name: "Update from row 5 alone", exact: true })).toBeVisible();
-  await expect(widget.getByRole("textbox", { name: "Start row" })).toBeHidden();
-  await page.goto(LESSON5);
-  const tl = page.getByRole("figure", { name: /Epoch timeline/ });
-  await expect(tl.getByRole("list", { name: /Rows in the order of epoch 1/ }).getByRole("listitem")).toHaveCount(50);
-  await expect(tl.getByLabel("Iterations per epoch", { exact: true })).toHaveText("7");
-  await expect(tl.getByRole("list", { name: "Batches of epoch 1" })).toContainText("Iteration 7: positions 49–50");
-  await expect(tl.getByRole("button", { name: "Play" })).toBeHidden();
-  await context.close();
-});

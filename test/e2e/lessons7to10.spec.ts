@@ -216,28 +216,3 @@ test.describe("lesson 10: cheat sheet", () => {
     expect(problems.consoleErrors).toEqual([]);
   });
 });
-
-test("without JavaScript every widget of lessons 7–10 still shows its figure and numbers", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? "" });
-  const page = await context.newPage();
-  await page.goto("lessons/loss-landscape/");
-  await expect(updates(page.getByRole("row", { name: /^B = 1\b/ }))).toHaveText("250 of 250");
-  await expect(updates(page.getByRole("row", { name: /^B = 50\b/ }))).toHaveText("5 of 5");
-  await expect(page.getByText(/After 5 epochs: B=1 made 250 updates/)).toBeVisible();
-  await expect(page.getByRole("img", { name: /Contour map of the loss/ })).toBeVisible();
-
-  await page.goto("lessons/what-limits-batch-size/");
-  await expect(page.getByText("Largest batch that fits in 1 GB: 242,693")).toBeVisible();
-  await expect(page.getByRole("row", { name: /^Activations/ })).toContainText("131,712");
-
-  await page.goto("lessons/lstm-inputs/");
-  const windows = page.getByRole("figure", { name: /From rows to windows/ });
-  await expect(windows.getByText("50 − 5 + 1 = 46 windows", { exact: true })).toBeVisible();
-  await expect(windows.getByText("(8, 5, 3)", { exact: true })).toBeVisible();
-  await expect(page.getByText(/Computed when this page was built/)).toBeVisible();
-  await expect(page.getByRole("row", { name: /^LSTM\(8\)/ })).toContainText("393");
-
-  await page.goto("lessons/cheat-sheet/");
-  await expect(page.getByRole("table", { name: /three spellings/ })).toContainText("batch_size=None");
-  await context.close();
-});
