@@ -98,5 +98,6 @@ const server = createServer(async (request, response) => {
 });
 
 server.listen(port, "127.0.0.1", () => {
-  console.log(`Serving ${root} at http://localhost:${port}${base}`);
+  // The bound port, so `--port 0` (any free port) can be read back from this line.
+  console.log(`Serving ${root} at http://localhost:${server.address().port}${base}`);
 });
