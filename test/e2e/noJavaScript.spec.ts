@@ -101,7 +101,7 @@ const staticChecks: Record<string, (page: Page) => Promise<void>> = {
 };
 
 test("without JavaScript every page shows its heading, typeset math, each widget's static figure and numbers, and no spinner", async ({ browser, baseURL }) => {
-  test.setTimeout(90_000); // every page of the site in one test
+  test.setTimeout(180_000); // every page of the site in one test
   const paths = builtPaths();
   for (const path of Object.keys(staticChecks)) expect(paths, `${path} has checks but is not in the sitemap`).toContain(path);
   const context = await browser.newContext({ javaScriptEnabled: false, ...(baseURL ? { baseURL } : {}) });

@@ -47,7 +47,7 @@ async function useEveryWidget(page: Page): Promise<void> {
 
 for (const path of builtPaths()) {
   test(`${path}: loads with a title and description, hydrates, fits 360 px, flags bad input, and axe finds nothing in dark at 360 px or in light at 1280 px with its widgets used`, async ({ page, problems }) => {
-    test.setTimeout(120_000); // two axe scans of a long page on a shared 2-core machine
+    test.setTimeout(180_000); // two axe scans of a long page on a shared 2-core machine
     await page.setViewportSize(phone);
     await page.emulateMedia({ colorScheme: "dark" });
     const response = await page.goto(path);
