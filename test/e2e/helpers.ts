@@ -75,7 +75,7 @@ export function builtPaths(): string[] {
  * (astro/dist/runtime/server/astro-island.js); `client:visible` watches the island's children, so the first child
  * with a box is the one scrolled to. Fails naming the islands that did not hydrate within `timeout` ms.
  */
-export async function hydrateIslands(page: Page, timeout = 20_000): Promise<void> {
+export async function hydrateIslands(page: Page, timeout = 60_000): Promise<void> {
   const hydrated = page.evaluate(async () => {
     for (const island of document.querySelectorAll("astro-island")) {
       if (!island.hasAttribute("ssr")) continue;
@@ -116,7 +116,6 @@ export async function axeViolations(page: Page, label: string): Promise<string[]
     [wcagTags, label] as const,
   );
 }
-
 
 /** A number as the widgets print it: fixed decimals and a true minus sign ("−0.353"; never "−0.000"). */
 export function printedNumber(value: number, digits = 3): string {
