@@ -191,3 +191,41 @@ test("the text and code typefaces are the self-hosted ones", async ({ page, prob
   expect(loaded).toContain("Source Code Pro Variable normal");
   expect(problems.externalRequests).toEqual([]);
 });
+
+test("the home page's first screen shows the table becoming batches, with its numbers in text", async ({ page, problems }) => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto("./");
+    const strip = page.getByRole("img", { name: /The 50 rows of the table as 50 columns of cells, cut into 10 batches of 5/ });
+    await expect(strip).toBeVisible();
+    expect((await strip.boundingBox())?.y ?? Infinity).toBeLessThan(viewport.height);
+    await expect(page.getByText("iteration 10 takes rows 46–50 (not 45–50)")).toBeAttached();
+    await expect(page.getByText("200 weight updates")).toBeAttached();
+    await expect(page.getByRole("link", { name: "Start with lesson 1: Samples, features and targets" })).toBeAttached();
+  }
+  // The outline and per-lesson scores stay below the picture.
+  await expect(page.getByRole("heading", { name: "Course outline" })).toBeAttached();
+  await expect(page.getByText("0 of 5 exercises correct").first()).toBeAttached();
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test("a wide figure passing over the side columns hides them whole, not cut at its edge", async ({ page, problems }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("lessons/batch-size-lab/");
+  const sidebar = page.getByRole("complementary", { name: "All lessons" });
+  const lastLesson = sidebar.getByRole("link", { name: /^10\. Cheat sheet/ });
+  // Scroll so that the lab's top edge runs through the middle of the sticky lesson list.
+  const sidebarBox = await sidebar.boundingBox();
+  const figureTop = await page.locator("article > div", { has: page.getByRole("slider", { name: "Batch size" }) })
+    .evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  await page.evaluate((y) => window.scrollTo(0, y), figureTop - ((sidebarBox?.y ?? 0) + (sidebarBox?.height ?? 0) / 2));
+  await expect(sidebar).toHaveCSS("opacity", "0");
+  // Keyboard focus brings the list back above the figure.
+  await lastLesson.focus();
+  await expect(sidebar).toHaveCSS("opacity", "1");
+  const linkBox = await lastLesson.boundingBox();
+  const topmost = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("aside")?.getAttribute("aria-labelledby") ?? null,
+    { x: (linkBox?.x ?? 0) + 10, y: (linkBox?.y ?? 0) + (linkBox?.height ?? 0) / 2 });
+  expect(topmost).toBe("sidebar-heading");
+  expect(problems.consoleErrors).toEqual([]);
+});
