@@ -229,3 +229,19 @@ test("a wide figure passing over the side columns hides them whole, not cut at i
   expect(topmost).toBe("sidebar-heading");
   expect(problems.consoleErrors).toEqual([]);
 });
+
+test("widget code is coloured like the lessons' code blocks", async ({ page, problems }) => {
+  await page.goto("lessons/the-input-layer/");
+  const prose = page.locator("article > pre").filter({ hasText: "keras.Input(shape=(16,))" });
+  const widgetCode = page.getByRole("figure", { name: "Keras code" });
+  await widgetCode.scrollIntoViewIfNeeded();
+  await expect(page.getByRole("button", { name: /^Keras docs/ })).toBeEnabled(); // hydrated
+  const colourOf = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).color);
+  // A number in each: `16` in the lesson's block, the first number in the widget's.
+  const proseNumber = await colourOf(prose.getByText("16", { exact: true }).first());
+  const widgetNumber = await colourOf(widgetCode.getByText(/^\d+$/).first());
+  const plain = await colourOf(widgetCode.locator("pre"));
+  expect(widgetNumber).toBe(proseNumber);
+  expect(widgetNumber).not.toBe(plain);
+  expect(problems.consoleErrors).toEqual([]);
+});
