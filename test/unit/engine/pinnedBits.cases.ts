@@ -10,7 +10,6 @@ import { createModel } from "../../../src/engine/model";
 import type { OptimizerConfig } from "../../../src/engine/optimizers";
 import { fullLoss, trainRun, type TrainConfig, type TrainResult } from "../../../src/engine/train";
 import { gradientNoise } from "../../../src/engine/gradientNoise";
-import { createTrainer } from "../../../src/engine/stepper";
 import { lossGrid, sgdPath } from "../../../src/engine/landscape";
 import { greenhouse, greenhouseWindows, randomDataset } from "./fixtures";
 
@@ -143,7 +142,7 @@ export function pinnedCases(): Record<string, string> {
     optimizer: OPTIMIZERS[1]!,
   });
 
-  // LSTMs: with the course's dense head, with a deeper head, and alone.
+  // LSTMs: with the course's dense head and with a deeper head.
   for (const optimizer of OPTIMIZERS) {
     cases[`LSTM(8) + dense, windows of 5, ${optimizer.kind}, B=8`] = run({ model: LSTM, data: windows, batchSize: 8, epochs: 4, optimizer });
   }
@@ -154,21 +153,6 @@ export function pinnedCases(): Record<string, string> {
     epochs: 3,
     snapshots: "epoch",
   });
-  cases["LSTM(2) alone, random windows, adam, B=5"] = run({
-    model: { inputSize: 3, timesteps: 3, layers: [{ kind: "lstm", units: 2 }] },
-    data: randomDataset(17, 3, 2, 4, 3),
-    batchSize: 5,
-    epochs: 3,
-    optimizer: OPTIMIZERS[2]!,
-  });
-
-  // The stepper, record by record.
-  const trainer = createTrainer({ model: MLP, data, batchSize: 8, epochs: 2, shuffle: true, dropLast: false, seed: 3, optimizer: OPTIMIZERS[1]! });
-  const records: number[][] = [];
-  for (let rec = trainer.step(); rec; rec = trainer.step()) {
-    records.push([...rec.outputs, ...rec.losses, ...rec.perSampleGradients.flatMap((g) => [...g]), ...rec.meanGradient, ...rec.update, ...rec.weightsAfter, rec.batchLoss]);
-  }
-  cases["stepper, momentum, B=8"] = digest(...records, trainer.fullLoss());
 
   // The model's other methods.
   for (const [label, spec, d] of [

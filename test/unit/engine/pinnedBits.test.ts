@@ -36,8 +36,6 @@ const RECORDED: Record<string, string> = {
   "LSTM(8) + dense, windows of 5, momentum, B=8": "f2e633ec6cfd4668 254fa86397515e97 e3b0c44298fc1c14 24/184/-",
   "LSTM(8) + dense, windows of 5, adam, B=8": "94146dc800ec5f52 9444b1d0ba639dfb e3b0c44298fc1c14 24/184/-",
   "LSTM(4) + tanh(3) + linear, windows of 4, sgd, B=47 (all windows), snapshots per epoch": "149ad0203967b86b df0fafeb51356f32 d491ebe891dbeaec 3/141/-",
-  "LSTM(2) alone, random windows, adam, B=5": "dfb86132704fc6fb 1d053b1d19929bc5 e3b0c44298fc1c14 12/51/-",
-  "stepper, momentum, B=8": "8cfdf125f9f2722c",
   "3-8-1 tanh: predict": "5e166d666fb7e2ba",
   "3-8-1 tanh: predictRowByRow": "5e166d666fb7e2ba",
   "3-8-1 tanh: forwardTrace": "f4a7ce3a1a37be86",

@@ -26,7 +26,7 @@ import {
   largestBatchForBudget,
   lastBatchSize,
   lstmParameterCount,
-  meanSquaredError,
+  perSampleSquaredError,
   predictedGradientVariance,
   samplesSeen,
   standardise,
@@ -483,7 +483,7 @@ const ENGINE_CHECKS: Record<string, EngineCheck> = {
     explanation: [shapeOf(greenhouseNet(1), "W1"), shapeOf(greenhouseNet(1), "H1")],
   }),
   "squared-error-by-hand": () => {
-    const error = meanSquaredError(Float64Array.of(0.3), Float64Array.of(-0.2), 1, 1);
+    const error = perSampleSquaredError(Float64Array.of(0.3), Float64Array.of(-0.2), 1, 1, new Float64Array(1))[0]!;
     return { answer: error, explanation: [error] };
   },
 
