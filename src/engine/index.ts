@@ -5,6 +5,7 @@ export { ACTIVATIONS, type Activation } from "./activations";
 export * from "./loss";
 export * from "./optimizers";
 export * from "./batching";
+export * from "./modelSpec";
 export * from "./model";
 export * from "./train";
 export * from "./gradientNoise";

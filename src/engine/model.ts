@@ -215,7 +215,7 @@ export function createModel(spec: ModelSpec, seed: number): Model {
       throw new RangeError(`a sample has ${sampleSize} numbers (got ${xRow.length})`);
     }
     const layers: LayerTrace[] = [];
-    let input = xRow.slice();
+    let input: Float64Array = xRow.slice();
     if (lstm) {
       const h = lstmWindow(lstm, xRow, 0).slice(0, dense.inputSize);
       layers.push({ kind: "lstm", layer: "lstm", input, a: h });

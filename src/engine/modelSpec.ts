@@ -4,7 +4,7 @@
  * Layouts follow Keras: a dense kernel is [in, units] (row-major, W[i·units + j]) with a bias
  * [units]; an LSTM of H units on F features per step has a kernel [F, 4H], a recurrent kernel
  * [H, 4H] and one bias [4H], gates in the order i, f, c, o. Every parameter count in the engine is
- * the sum of these shapes (`countParameters`), so the count a lesson quotes is the size of the
+ * the sum of these shapes (`layerParameterCount`), so the count a lesson quotes is the size of the
  * buffer a model trains.
  */
 
@@ -58,20 +58,53 @@ export function validateSpec(spec: ModelSpec): void {
   }
 }
 
-/** The weight tensors of one layer fed `inputWidth` numbers (per step, for an LSTM), in Keras' layout. */
-export function layerTensors(layer: LayerSpec, inputWidth: number): { tensor: string; shape: number[] }[] {
+/**
+ * Keras and PyTorch store the same layers in different tensors: PyTorch keeps each kernel transposed
+ * ([out, in]) and gives an LSTM two bias vectors that always add up (b_ih + b_hh), so its LSTM has
+ * 4H more trainable numbers. The engine trains Keras' layout.
+ */
+export type Framework = "keras" | "pytorch";
+
+/** The weight tensors of one layer fed `inputWidth` numbers (per step, for an LSTM), as `framework` stores them. */
+export function layerTensors(layer: LayerSpec, inputWidth: number, framework: Framework = "keras"): { tensor: string; shape: number[] }[] {
+  const u = layer.units;
   if (layer.kind === "dense") {
-    return [
-      { tensor: "kernel", shape: [inputWidth, layer.units] },
-      { tensor: "bias", shape: [layer.units] },
-    ];
+    return framework === "keras"
+      ? [
+          { tensor: "kernel", shape: [inputWidth, u] },
+          { tensor: "bias", shape: [u] },
+        ]
+      : [
+          { tensor: "weight", shape: [u, inputWidth] },
+          { tensor: "bias", shape: [u] },
+        ];
   }
-  const gates = 4 * layer.units;
-  return [
-    { tensor: "kernel", shape: [inputWidth, gates] },
-    { tensor: "recurrent_kernel", shape: [layer.units, gates] },
-    { tensor: "bias", shape: [gates] },
-  ];
+  const gates = 4 * u;
+  return framework === "keras"
+    ? [
+        { tensor: "kernel", shape: [inputWidth, gates] },
+        { tensor: "recurrent_kernel", shape: [u, gates] },
+        { tensor: "bias", shape: [gates] },
+      ]
+    : [
+        { tensor: "weight_ih_l0", shape: [gates, inputWidth] },
+        { tensor: "weight_hh_l0", shape: [gates, u] },
+        { tensor: "bias_ih_l0", shape: [gates] },
+        { tensor: "bias_hh_l0", shape: [gates] },
+      ];
+}
+
+/** Numbers in a tensor of this shape. */
+export function tensorSize(shape: readonly number[]): number {
+  return shape.reduce((p, s) => p * s, 1);
+}
+
+/**
+ * Trainable numbers of one layer: a dense layer in·u + u; an LSTM 4·(H·(F + H) + H) in Keras,
+ * 4·(H·(F + H) + 2H) in PyTorch. Every parameter count in the engine adds these up.
+ */
+export function layerParameterCount(layer: LayerSpec, inputWidth: number, framework: Framework = "keras"): number {
+  return layerTensors(layer, inputWidth, framework).reduce((sum, t) => sum + tensorSize(t.shape), 0);
 }
 
 /** Every parameter of the spec, in the order of the flat weight buffer: layer by layer, kernel before bias. */
@@ -84,7 +117,7 @@ export function parameterLayout(spec: ModelSpec): ParameterInfo[] {
   for (const layer of spec.layers) {
     const name = layer.kind === "lstm" ? "lstm" : `dense_${++denseIndex}`;
     for (const { tensor, shape } of layerTensors(layer, width)) {
-      const size = shape.reduce((p, s) => p * s, 1);
+      const size = tensorSize(shape);
       infos.push({ name: `${name}/${tensor}`, shape, offset, size });
       offset += size;
     }
@@ -93,9 +126,28 @@ export function parameterLayout(spec: ModelSpec): ParameterInfo[] {
   return infos;
 }
 
-/** Trainable parameters of a spec without building the model (Keras' `count_params`). */
-export function countParameters(spec: ModelSpec): number {
-  const layout = parameterLayout(spec);
-  const last = layout[layout.length - 1]!;
-  return last.offset + last.size;
+/** Trainable parameters of a spec without building the model (Keras' `count_params`, or PyTorch's). */
+export function countParameters(spec: ModelSpec, framework: Framework = "keras"): number {
+  validateSpec(spec);
+  let width = spec.inputSize;
+  let total = 0;
+  for (const layer of spec.layers) {
+    total += layerParameterCount(layer, width, framework);
+    width = layer.units;
+  }
+  return total;
+}
+
+/**
+ * The usual regression network as a spec: `hidden` dense layers (each with the hidden activation),
+ * then `outputs` linear units. [] hidden layers is a linear model.
+ */
+export function denseNetwork(inputSize: number, hidden: readonly number[], outputs: number, activation: Activation = "tanh"): ModelSpec {
+  return {
+    inputSize,
+    layers: [
+      ...hidden.map((units): LayerSpec => ({ kind: "dense", units, activation })),
+      { kind: "dense", units: outputs, activation: "linear" },
+    ],
+  };
 }
