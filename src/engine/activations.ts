@@ -13,10 +13,10 @@ export type Activation = "linear" | "tanh" | "relu" | "sigmoid";
 
 export const ACTIVATIONS: readonly Activation[] = ["linear", "tanh", "relu", "sigmoid"];
 
-export const LINEAR = 0;
+const LINEAR = 0;
 export const TANH = 1;
-export const RELU = 2;
-export const SIGMOID = 3;
+const RELU = 2;
+const SIGMOID = 3;
 export const ACTIVATION_CODES: Readonly<Record<Activation, number>> = { linear: LINEAR, tanh: TANH, relu: RELU, sigmoid: SIGMOID };
 
 /** f(z) for an activation code. */

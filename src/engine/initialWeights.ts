@@ -11,7 +11,7 @@
 import type { ParameterInfo } from "./modelSpec";
 import { createRng, deriveSeed } from "./random";
 
-export const WEIGHT_STREAM = 0;
+const WEIGHT_STREAM = 0;
 
 export function initialWeights(layout: ParameterInfo[], seed: number): Float64Array {
   const last = layout[layout.length - 1]!;

@@ -59,7 +59,6 @@ export interface SampleGradients {
 }
 
 export interface Model {
-  readonly spec: ModelSpec;
   readonly parameterCount: number;
   /** Numbers per sample in x: inputSize, or timesteps × inputSize. */
   readonly sampleSize: number;
@@ -232,7 +231,6 @@ export function createModel(spec: ModelSpec, seed: number): Model {
   }
 
   return {
-    spec,
     parameterCount,
     sampleSize,
     outputSize,
