@@ -73,8 +73,28 @@ function weights(layer: LayerSpec, width: number, k: number, framework: Framewor
   }));
 }
 
-function describe(tensors: TensorDescription[], inputUnits: number): NetworkDescription {
-  return { tensors, parameterCount: tensors.reduce((sum, t) => sum + t.parameters, 0), inputUnits };
+/**
+ * The input X, then each layer k's weights (named by `weightName`) and its activation: h_T for an
+ * LSTM, Hk for a hidden dense layer, Y_hat for the last layer.
+ */
+function describeNetwork(spec: ModelSpec, batchSize: number, framework: Framework, weightName: (k: number, tensor: string) => string): NetworkDescription {
+  const inputShape = spec.timesteps === undefined ? [batchSize, spec.inputSize] : [batchSize, spec.timesteps, spec.inputSize];
+  const tensors: TensorDescription[] = [{ name: "X", shape: inputShape, role: "input", dependsOnBatch: true, parameters: 0, layer: 0 }];
+  let width = spec.inputSize;
+  spec.layers.forEach((layer, index) => {
+    const k = index + 1;
+    const isOutput = k === spec.layers.length;
+    tensors.push(...weights(layer, width, k, framework, (tensor) => weightName(k, tensor)), {
+      name: isOutput ? "Y_hat" : layer.kind === "lstm" ? "h_T" : `H${k}`,
+      shape: [batchSize, layer.units],
+      role: isOutput ? "output" : "activation",
+      dependsOnBatch: true,
+      parameters: 0,
+      layer: k,
+    });
+    width = layer.units;
+  });
+  return { tensors, parameterCount: tensors.reduce((sum, t) => sum + t.parameters, 0), inputUnits: spec.inputSize };
 }
 
 /**
@@ -87,24 +107,7 @@ export function describeDenseNetwork(spec: ModelSpec, batchSize: number): Networ
   validateSpec(spec);
   assertPositiveCount(batchSize, "The batch size");
   if (spec.layers.some((layer) => layer.kind !== "dense")) throw new RangeError("describeDenseNetwork takes dense layers only");
-  const tensors: TensorDescription[] = [
-    { name: "X", shape: [batchSize, spec.inputSize], role: "input", dependsOnBatch: true, parameters: 0, layer: 0 },
-  ];
-  let width = spec.inputSize;
-  spec.layers.forEach((layer, index) => {
-    const k = index + 1;
-    const isOutput = k === spec.layers.length;
-    tensors.push(...weights(layer, width, k, "keras", (tensor) => `${tensor === "kernel" ? "W" : "b"}${k}`), {
-      name: isOutput ? "Y_hat" : `H${k}`,
-      shape: [batchSize, layer.units],
-      role: isOutput ? "output" : "activation",
-      dependsOnBatch: true,
-      parameters: 0,
-      layer: k,
-    });
-    width = layer.units;
-  });
-  return describe(tensors, spec.inputSize);
+  return describeNetwork(spec, batchSize, "keras", (k, tensor) => `${tensor === "kernel" ? "W" : "b"}${k}`);
 }
 
 /**
@@ -117,29 +120,10 @@ export function describeDenseNetwork(spec: ModelSpec, batchSize: number): Networ
 export function describeLstmNetwork(spec: ModelSpec, batchSize: number, framework: Framework): NetworkDescription {
   validateSpec(spec);
   assertPositiveCount(batchSize, "The batch size");
-  const [lstm, ...head] = spec.layers;
-  if (lstm!.kind !== "lstm") throw new RangeError("describeLstmNetwork takes a network whose first layer is an LSTM");
+  if (spec.layers[0]!.kind !== "lstm") throw new RangeError("describeLstmNetwork takes a network whose first layer is an LSTM");
   const separator = framework === "keras" ? "/" : ".";
-  const denseName = framework === "keras" ? "dense" : "linear";
-  const tensors: TensorDescription[] = [
-    { name: "X", shape: [batchSize, spec.timesteps!, spec.inputSize], role: "input", dependsOnBatch: true, parameters: 0, layer: 0 },
-    ...weights(lstm!, spec.inputSize, 1, framework, (tensor) => `lstm${separator}${tensor}`),
-    { name: "h_T", shape: [batchSize, lstm!.units], role: "activation", dependsOnBatch: true, parameters: 0, layer: 1 },
-  ];
-  let width = lstm!.units;
-  head.forEach((layer, index) => {
-    const k = index + 2;
-    const isOutput = k === spec.layers.length;
-    const name = index === 0 ? denseName : `${denseName}_${index}`;
-    tensors.push(...weights(layer, width, k, framework, (tensor) => `${name}${separator}${tensor}`), {
-      name: isOutput ? "Y_hat" : `H${k}`,
-      shape: [batchSize, layer.units],
-      role: isOutput ? "output" : "activation",
-      dependsOnBatch: true,
-      parameters: 0,
-      layer: k,
-    });
-    width = layer.units;
-  });
-  return describe(tensors, spec.inputSize);
+  const dense = framework === "keras" ? "dense" : "linear";
+  // Layer 1 is the LSTM; the dense layers after it are named dense, dense_1, … (linear, linear_1, … in PyTorch).
+  const layerName = (k: number): string => (k === 1 ? "lstm" : k === 2 ? dense : `${dense}_${k - 2}`);
+  return describeNetwork(spec, batchSize, framework, (k, tensor) => `${layerName(k)}${separator}${tensor}`);
 }
