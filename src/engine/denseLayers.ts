@@ -19,9 +19,9 @@
  * or a one-row buffer, the first layer reads the data set's row in place, and the hot function copies
  * what it uses from the closure into locals first: V8 reloads and re-checks a closure variable at
  * every use inside a loop, which here cost more than the arithmetic. tanh is called directly where
- * it is the activation, because the general `activate` (with σ's exp) is too big to inline. A double
- * returned from a call V8 does not inline is boxed, so the batch loss comes back through a
- * one-element buffer: no allocation per update.
+ * it is the activation: through the general `activate` (which also holds σ's exp) the pass measured
+ * markedly slower. A double returned from a call V8 does not inline is boxed, so the batch loss comes
+ * back through a one-element buffer: no allocation per update.
  */
 
 import { ACTIVATION_CODES, type Activation, activate, backThrough, TANH } from "./activations";
