@@ -13,8 +13,9 @@
  * printed too: on a busy machine it is the better estimate of the code's own speed). The TF.js
  * sweep is long, so it is timed once.
  *
- * Targets (checked and printed at the end): 100 epochs at B=5 in ≤ 1.5 ms, the sweep of every
- * B = 1…50 × 100 epochs in ≤ 60 ms, both ≥ 50× faster than TF.js, and no allocation inside
+ * Targets (checked and printed at the end; issue 11 sets them where a reader cannot feel the wait):
+ * 100 epochs at B=5 in ≤ 2 ms, the sweep of every B = 1…50 × 100 epochs in ≤ 100 ms, both ≥ 50×
+ * faster than TF.js, and no allocation inside
  * the training loop: a run at B=1 (5,000 updates) must allocate no more than one at B=50
  * (100 updates). The load average is printed before and after: with more runnable processes
  * than cores the timings measure the machine, not the code.
@@ -199,8 +200,8 @@ const ratio = (theirs: number, ours: Timing): string =>
   `${(theirs / ours.median).toFixed(0)}× (${(theirs / ours.min).toFixed(0)}×)`;
 const table = [
   ["run", "ours: median (min) ms", "tfjs ms", "tfjs / ours", "target"],
-  ["MLP 3-8-1, B=5, 100 epochs", times(ours100), fmt(tf100), ratio(tf100, ours100), "≤ 1.5 ms, ≥ 50×"],
-  ["MLP sweep B=1..50 × 100 epochs (final loss)", times(oursSweep), fmt(tfSweep), ratio(tfSweep, oursSweep), "≤ 60 ms, ≥ 50×"],
+  ["MLP 3-8-1, B=5, 100 epochs", times(ours100), fmt(tf100), ratio(tf100, ours100), "≤ 2 ms, ≥ 50×"],
+  ["MLP sweep B=1..50 × 100 epochs (final loss)", times(oursSweep), fmt(tfSweep), ratio(tfSweep, oursSweep), "≤ 100 ms, ≥ 50×"],
   ["  the same, full loss after every epoch", times(oursSweepEachEpoch), fmt(tfSweep), ratio(tfSweep, oursSweepEachEpoch), ""],
   ["LSTM(8), window 5, B=8, 50 epochs", times(oursLstm), fmt(tfLstm), ratio(tfLstm, oursLstm), ""],
 ];
@@ -226,8 +227,8 @@ function verdict(median: boolean, min: boolean): string {
 }
 console.log();
 console.log("targets:");
-console.log(`  100 epochs at B=5 ≤ 1.5 ms:       ${verdict(ours100.median <= 1.5, ours100.min <= 1.5)}  (${times(ours100)} ms)`);
-console.log(`  sweep B=1..50 × 100 epochs ≤ 60 ms: ${verdict(oursSweep.median <= 60, oursSweep.min <= 60)}  (${times(oursSweep)} ms)`);
+console.log(`  100 epochs at B=5 ≤ 2 ms:           ${verdict(ours100.median <= 2, ours100.min <= 2)}  (${times(ours100)} ms)`);
+console.log(`  sweep B=1..50 × 100 epochs ≤ 100 ms: ${verdict(oursSweep.median <= 100, oursSweep.min <= 100)}  (${times(oursSweep)} ms)`);
 console.log(
   `  ≥ 50× faster than TF.js:          ${verdict(tf100 / ours100.median >= 50 && tfSweep / oursSweep.median >= 50, tf100 / ours100.min >= 50 && tfSweep / oursSweep.min >= 50)}  (B=5 ${ratio(tf100, ours100)}, sweep ${ratio(tfSweep, oursSweep)})`,
 );

@@ -3,7 +3,14 @@
  * many trainable numbers each holds. No weights are created. The point the course makes with it:
  * the batch size B appears only in the shapes of the data flowing through (input, activations,
  * output), never in a weight's shape, so it never changes the parameter count.
+ *
+ * Networks are ModelSpecs (modelSpec.ts) and every weight shape comes from its `layerTensors`, the
+ * same shapes the engine trains, so these counts are the model's.
  */
+
+import { type Framework, layerParameterCount, layerTensors, type LayerSpec, type ModelSpec, tensorSize, validateSpec } from "./modelSpec";
+
+export type { Framework } from "./modelSpec";
 
 export type TensorRole = "input" | "weight" | "bias" | "activation" | "output";
 
@@ -26,25 +33,6 @@ export interface NetworkDescription {
   inputUnits: number;
 }
 
-export interface DenseNetworkSpec {
-  features: number;
-  /** Units of each hidden layer, in order; [] is a linear model. */
-  hidden: number[];
-  outputs: number;
-  batchSize: number;
-}
-
-export type LstmFramework = "keras" | "pytorch";
-
-export interface LstmNetworkSpec {
-  features: number;
-  timesteps: number;
-  units: number;
-  outputs: number;
-  batchSize: number;
-  framework: LstmFramework;
-}
-
 /** Throws a RangeError unless value is a whole number ≥ 1, naming what it is. */
 export function assertPositiveCount(value: number, what: string): void {
   if (!Number.isInteger(value) || value < 1) {
@@ -56,7 +44,7 @@ export function assertPositiveCount(value: number, what: string): void {
 export function denseParameterCount(inputs: number, units: number): number {
   assertPositiveCount(inputs, "The number of inputs");
   assertPositiveCount(units, "The number of units");
-  return inputs * units + units;
+  return layerParameterCount({ kind: "dense", units, activation: "linear" }, inputs);
 }
 
 /**
@@ -67,104 +55,75 @@ export function denseParameterCount(inputs: number, units: number): number {
  *            so one of them is redundant but both are trained and counted)
  * The number of time steps T never appears: the same weights are applied at every step.
  */
-export function lstmParameterCount(features: number, units: number, framework: LstmFramework): number {
+export function lstmParameterCount(features: number, units: number, framework: Framework): number {
   assertPositiveCount(features, "The number of features");
   assertPositiveCount(units, "The number of LSTM units");
-  const biasVectors = framework === "pytorch" ? 2 : 1;
-  return 4 * (units * (features + units) + biasVectors * units);
+  return layerParameterCount({ kind: "lstm", units }, features, framework);
+}
+
+/** The weight tensors of `layer` (the k-th, fed `width` values) as `describe*` lists them. */
+function weights(layer: LayerSpec, width: number, k: number, framework: Framework, name: (tensor: string) => string): TensorDescription[] {
+  return layerTensors(layer, width, framework).map(({ tensor, shape }) => ({
+    name: name(tensor),
+    shape,
+    role: shape.length === 1 ? "bias" : "weight",
+    dependsOnBatch: false,
+    parameters: tensorSize(shape),
+    layer: k,
+  }));
 }
 
 /**
- * Every tensor of a dense network for one training step: input X (B × F); for layer k with
- * `in` inputs and `out` units, the weights W_k (in × out, Keras' kernel layout; PyTorch's
- * nn.Linear stores the transpose, out × in), the bias b_k (out) and the activation
- * h_k = f(h_{k−1} W_k + b_k) (B × out). The last layer's activation is the output.
+ * The input X, then each layer k's weights (named by `weightName`) and its activation: h_T for an
+ * LSTM, Hk for a hidden dense layer, Y_hat for the last layer.
  */
-export function describeDenseNetwork({ features, hidden, outputs, batchSize }: DenseNetworkSpec): NetworkDescription {
-  assertPositiveCount(features, "The number of features");
-  assertPositiveCount(outputs, "The number of outputs");
-  assertPositiveCount(batchSize, "The batch size");
-  hidden.forEach((units, k) => assertPositiveCount(units, `Hidden layer ${k + 1}'s unit count`));
-
-  const tensors: TensorDescription[] = [
-    { name: "X", shape: [batchSize, features], role: "input", dependsOnBatch: true, parameters: 0, layer: 0 },
-  ];
-  const widths = [...hidden, outputs];
-  let inputs = features;
-  widths.forEach((units, index) => {
-    const layer = index + 1;
-    const isOutput = layer === widths.length;
-    tensors.push(
-      { name: `W${layer}`, shape: [inputs, units], role: "weight", dependsOnBatch: false, parameters: inputs * units, layer },
-      { name: `b${layer}`, shape: [units], role: "bias", dependsOnBatch: false, parameters: units, layer },
-      {
-        name: isOutput ? "Y_hat" : `H${layer}`,
-        shape: [batchSize, units],
-        role: isOutput ? "output" : "activation",
-        dependsOnBatch: true,
-        parameters: 0,
-        layer,
-      },
-    );
-    inputs = units;
+function describeNetwork(spec: ModelSpec, batchSize: number, framework: Framework, weightName: (k: number, tensor: string) => string): NetworkDescription {
+  const inputShape = spec.timesteps === undefined ? [batchSize, spec.inputSize] : [batchSize, spec.timesteps, spec.inputSize];
+  const tensors: TensorDescription[] = [{ name: "X", shape: inputShape, role: "input", dependsOnBatch: true, parameters: 0, layer: 0 }];
+  let width = spec.inputSize;
+  spec.layers.forEach((layer, index) => {
+    const k = index + 1;
+    const isOutput = k === spec.layers.length;
+    tensors.push(...weights(layer, width, k, framework, (tensor) => weightName(k, tensor)), {
+      name: isOutput ? "Y_hat" : layer.kind === "lstm" ? "h_T" : `H${k}`,
+      shape: [batchSize, layer.units],
+      role: isOutput ? "output" : "activation",
+      dependsOnBatch: true,
+      parameters: 0,
+      layer: k,
+    });
+    width = layer.units;
   });
-  return {
-    tensors,
-    parameterCount: tensors.reduce((sum, t) => sum + t.parameters, 0),
-    inputUnits: features,
-  };
+  return { tensors, parameterCount: tensors.reduce((sum, t) => sum + t.parameters, 0), inputUnits: spec.inputSize };
+}
+
+/**
+ * Every tensor of a dense network for one training step, in the lessons' notation: input X (B × F);
+ * for layer k with `in` inputs and `out` units, the weights Wk (in × out, Keras' kernel layout;
+ * PyTorch's nn.Linear stores the transpose, out × in), the bias bk (out) and the activation
+ * Hk = f(H(k−1)·Wk + bk) (B × out). The last layer's activation is the output Y_hat.
+ */
+export function describeDenseNetwork(spec: ModelSpec, batchSize: number): NetworkDescription {
+  validateSpec(spec);
+  assertPositiveCount(batchSize, "The batch size");
+  if (spec.layers.some((layer) => layer.kind !== "dense")) throw new RangeError("describeDenseNetwork takes dense layers only");
+  return describeNetwork(spec, batchSize, "keras", (k, tensor) => `${tensor === "kernel" ? "W" : "b"}${k}`);
 }
 
 /**
  * An LSTM over windows of shape (B, T, F) that returns its last hidden state (B, H), followed by
- * a dense layer to the outputs. Weight names and layouts follow the chosen framework:
+ * dense layers to the outputs. Weight names and layouts follow the chosen framework:
  *   Keras:   kernel (F, 4H), recurrent_kernel (H, 4H), bias (4H); Dense kernel (H, O), bias (O)
  *   PyTorch: weight_ih_l0 (4H, F), weight_hh_l0 (4H, H), bias_ih_l0 (4H), bias_hh_l0 (4H);
  *            Linear weight (O, H), bias (O)
  */
-export function describeLstmNetwork({ features, timesteps, units, outputs, batchSize, framework }: LstmNetworkSpec): NetworkDescription {
-  assertPositiveCount(features, "The number of features");
-  assertPositiveCount(timesteps, "The number of time steps");
-  assertPositiveCount(units, "The number of LSTM units");
-  assertPositiveCount(outputs, "The number of outputs");
+export function describeLstmNetwork(spec: ModelSpec, batchSize: number, framework: Framework): NetworkDescription {
+  validateSpec(spec);
   assertPositiveCount(batchSize, "The batch size");
-
-  const gates = 4 * units;
-  const weight = (name: string, shape: number[], layer: number): TensorDescription => ({
-    name,
-    shape,
-    role: shape.length === 1 ? "bias" : "weight",
-    dependsOnBatch: false,
-    parameters: shape.reduce((a, b) => a * b, 1),
-    layer,
-  });
-  const tensors: TensorDescription[] = [
-    { name: "X", shape: [batchSize, timesteps, features], role: "input", dependsOnBatch: true, parameters: 0, layer: 0 },
-  ];
-  if (framework === "keras") {
-    tensors.push(
-      weight("lstm/kernel", [features, gates], 1),
-      weight("lstm/recurrent_kernel", [units, gates], 1),
-      weight("lstm/bias", [gates], 1),
-    );
-  } else {
-    tensors.push(
-      weight("lstm.weight_ih_l0", [gates, features], 1),
-      weight("lstm.weight_hh_l0", [gates, units], 1),
-      weight("lstm.bias_ih_l0", [gates], 1),
-      weight("lstm.bias_hh_l0", [gates], 1),
-    );
-  }
-  tensors.push({ name: "h_T", shape: [batchSize, units], role: "activation", dependsOnBatch: true, parameters: 0, layer: 1 });
-  if (framework === "keras") {
-    tensors.push(weight("dense/kernel", [units, outputs], 2), weight("dense/bias", [outputs], 2));
-  } else {
-    tensors.push(weight("linear.weight", [outputs, units], 2), weight("linear.bias", [outputs], 2));
-  }
-  tensors.push({ name: "Y_hat", shape: [batchSize, outputs], role: "output", dependsOnBatch: true, parameters: 0, layer: 2 });
-  return {
-    tensors,
-    parameterCount: tensors.reduce((sum, t) => sum + t.parameters, 0),
-    inputUnits: features,
-  };
+  if (spec.layers[0]!.kind !== "lstm") throw new RangeError("describeLstmNetwork takes a network whose first layer is an LSTM");
+  const separator = framework === "keras" ? "/" : ".";
+  const dense = framework === "keras" ? "dense" : "linear";
+  // Layer 1 is the LSTM; the dense layers after it are named dense, dense_1, … (linear, linear_1, … in PyTorch).
+  const layerName = (k: number): string => (k === 1 ? "lstm" : k === 2 ? dense : `${dense}_${k - 2}`);
+  return describeNetwork(spec, batchSize, framework, (k, tensor) => `${layerName(k)}${separator}${tensor}`);
 }

@@ -30,7 +30,7 @@ export interface BatchOptions extends DropLastOption, OrderOptions {
   batchSize: number;
 }
 
-/** Stream number of the batch order inside a run's seed (weights use stream 0, see model.ts). */
+/** Stream number of the batch order inside a run's seed (weights use stream 0, see initialWeights.ts). */
 export const SHUFFLE_STREAM = 1;
 
 function describe(value: number): string {

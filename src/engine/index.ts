@@ -1,13 +1,13 @@
 /** The engine's public API: pure TypeScript, no DOM. Widgets import from here. */
 
 export * from "./elementary";
-export * from "./activations";
+export { ACTIVATIONS, type Activation } from "./activations";
 export * from "./loss";
 export * from "./optimizers";
 export * from "./batching";
+export * from "./modelSpec";
 export * from "./model";
 export * from "./train";
-export * from "./stepper";
 export * from "./gradientNoise";
 export * from "./landscape";
 

@@ -60,9 +60,7 @@ export interface SgdPath {
 
 function twoWeightModel(data: Dataset): Model {
   checkDataset(TWO_WEIGHT_MODEL, data);
-  const model = createModel(TWO_WEIGHT_MODEL, 0);
-  model.reserve(data.n);
-  return model;
+  return createModel(TWO_WEIGHT_MODEL, 0);
 }
 
 function axis(range: [number, number], steps: number): Float64Array {

@@ -5,26 +5,11 @@
  *   L = (1 / (B·O)) Σ_b Σ_o (ŷ_bo − y_bo)²
  * With one output (the course's case) this is L = (1/B) Σ_b (ŷ_b − y_b)²: the mean of the
  * per-sample losses ℓ_b = (1/O) Σ_o (ŷ_bo − y_bo)². Keras' "mse" is the same quantity.
- * Its derivative: ∂L/∂ŷ_bo = 2 (ŷ_bo − y_bo) / (B·O).
+ * Its derivative: ∂L/∂ŷ_bo = 2 (ŷ_bo − y_bo) / (B·O). Training computes both inside the dense
+ * layers' pass (denseLayers.ts), sample by sample; this file gives the per-sample losses a widget shows.
  */
 
-/** The batch loss L over `count` samples of `outputs` numbers each, ŷ and y both row-major. */
-export function meanSquaredError(
-  predicted: Float64Array,
-  target: Float64Array,
-  count: number,
-  outputs: number,
-): number {
-  const length = count * outputs;
-  let sum = 0;
-  for (let k = 0; k < length; k++) {
-    const d = predicted[k]! - target[k]!;
-    sum += d * d;
-  }
-  return sum / length;
-}
-
-/** ℓ_b for each sample into `out` (length ≥ count). Their mean is `meanSquaredError`. */
+/** ℓ_b for each sample into `out` (length ≥ count). Their mean is L. */
 export function perSampleSquaredError(
   predicted: Float64Array,
   target: Float64Array,
@@ -41,26 +26,4 @@ export function perSampleSquaredError(
     out[b] = sum / outputs;
   }
   return out;
-}
-
-/**
- * ∂L/∂ŷ into `out`: 2 (ŷ − y) / (B·O). Returns L as well, computed in the same pass, so the
- * training loop reads the batch loss without a second sweep.
- */
-export function meanSquaredErrorGradient(
-  predicted: Float64Array,
-  target: Float64Array,
-  count: number,
-  outputs: number,
-  out: Float64Array,
-): number {
-  const length = count * outputs;
-  const scale = 2 / length;
-  let sum = 0;
-  for (let k = 0; k < length; k++) {
-    const d = predicted[k]! - target[k]!;
-    sum += d * d;
-    out[k] = scale * d;
-  }
-  return sum / length;
 }

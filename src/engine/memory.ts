@@ -19,23 +19,17 @@
  * Frameworks differ in details (fused kernels, recomputation, workspace buffers), so read the
  * numbers as an estimate within a small factor; the proportionality to B is exact.
  */
-import { assertPositiveCount, denseParameterCount, lstmParameterCount } from "./architecture";
+import { countParameters, type ModelSpec, validateSpec } from "./modelSpec";
+import type { OptimizerKind } from "./optimizers";
 
 export type BytesPerValue = 2 | 4 | 8;
-export type MemoryOptimizer = "sgd" | "momentum" | "adam";
 
 export interface TrainingMemorySpec {
-  features: number;
-  /** Units of each hidden dense layer (after the LSTM, if there is one). */
-  hidden: number[];
-  outputs: number;
-  /** Window length; required with lstmUnits. */
-  timesteps?: number;
-  /** When set, the network starts with an LSTM of this many units (Keras parameter count). */
-  lstmUnits?: number;
+  /** The network; a window fed to a dense network is flattened into inputSize = T · F values. */
+  network: ModelSpec;
   /** 2 for float16/bfloat16, 4 for float32, 8 for float64. */
   bytesPerValue: BytesPerValue;
-  optimizer: MemoryOptimizer;
+  optimizer: OptimizerKind;
 }
 
 /** Every field is in bytes, except parameters (a count of values). */
@@ -49,42 +43,18 @@ export interface TrainingMemory {
   perSampleActivations: number;
 }
 
-const OPTIMIZER_STATE_COPIES: Record<MemoryOptimizer, number> = { sgd: 0, momentum: 1, adam: 2 };
+const OPTIMIZER_STATE_COPIES: Record<OptimizerKind, number> = { sgd: 0, momentum: 1, adam: 2 };
 
-interface NetworkCounts {
-  parameters: number;
-  /** Values kept per sample for backprop (see the accounting above). */
-  activationValuesPerSample: number;
-}
-
-function countNetwork(spec: TrainingMemorySpec): NetworkCounts {
-  assertPositiveCount(spec.features, "The number of features");
-  assertPositiveCount(spec.outputs, "The number of outputs");
-  spec.hidden.forEach((units, k) => assertPositiveCount(units, `Hidden layer ${k + 1}'s unit count`));
-  let parameters = 0;
-  let activationValuesPerSample = 0;
-  let width = spec.features;
-  if (spec.lstmUnits !== undefined) {
-    assertPositiveCount(spec.lstmUnits, "The number of LSTM units");
-    if (spec.timesteps === undefined) throw new RangeError("An LSTM needs a window length: set timesteps.");
-    assertPositiveCount(spec.timesteps, "The number of time steps");
-    parameters += lstmParameterCount(spec.features, spec.lstmUnits, "keras");
-    activationValuesPerSample += spec.timesteps * spec.features + 7 * spec.lstmUnits * spec.timesteps;
-    width = spec.lstmUnits;
-  } else {
-    if (spec.timesteps !== undefined) assertPositiveCount(spec.timesteps, "The number of time steps");
-    // Without an LSTM, a window is flattened into T · F inputs of a dense network.
-    width = spec.features * (spec.timesteps ?? 1);
-    activationValuesPerSample += width;
+/** Values kept per sample for backprop (see the accounting above). */
+function activationValuesPerSample(network: ModelSpec): number {
+  validateSpec(network);
+  const steps = network.timesteps ?? 1;
+  let values = steps * network.inputSize;
+  for (const layer of network.layers) {
+    // An LSTM keeps 7H per step; a dense layer 2 per unit (z and a, or for the output ŷ and ∂L/∂ŷ).
+    values += layer.kind === "lstm" ? 7 * layer.units * steps : 2 * layer.units;
   }
-  for (const units of spec.hidden) {
-    parameters += denseParameterCount(width, units);
-    activationValuesPerSample += 2 * units;
-    width = units;
-  }
-  parameters += denseParameterCount(width, spec.outputs);
-  activationValuesPerSample += 2 * spec.outputs;
-  return { parameters, activationValuesPerSample };
+  return values;
 }
 
 /** Memory for one training step at batch size B, in bytes. */
@@ -92,12 +62,12 @@ export function trainingMemory(spec: TrainingMemorySpec, batchSize: number): Tra
   if (!Number.isInteger(batchSize) || batchSize < 0) {
     throw new RangeError(`The batch size must be a whole number from 0; got ${batchSize}.`);
   }
-  const { parameters, activationValuesPerSample } = countNetwork(spec);
+  const parameters = countParameters(spec.network);
   const bytes = spec.bytesPerValue;
   const weights = parameters * bytes;
   const gradients = parameters * bytes;
   const optimizerState = OPTIMIZER_STATE_COPIES[spec.optimizer] * parameters * bytes;
-  const perSampleActivations = activationValuesPerSample * bytes;
+  const perSampleActivations = activationValuesPerSample(spec.network) * bytes;
   const activations = batchSize * perSampleActivations;
   return {
     parameters,

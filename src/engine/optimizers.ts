@@ -13,20 +13,27 @@
  *   running product, as TF.js does, rather than recomputed with Math.pow.
  */
 
-export type OptimizerKind = "sgd" | "momentum" | "adam";
+/** One optimizer's settings; the kind decides which fields exist. */
+export type OptimizerConfig =
+  | { kind: "sgd"; learningRate: number }
+  | {
+      kind: "momentum";
+      learningRate: number;
+      /** Momentum coefficient m; default 0.9. */
+      momentum?: number;
+    }
+  | {
+      kind: "adam";
+      learningRate: number;
+      /** Default 0.9. */
+      beta1?: number;
+      /** Default 0.999. */
+      beta2?: number;
+      /** Default 1e-7. */
+      epsilon?: number;
+    };
 
-export type OptimizerConfig = {
-  kind: OptimizerKind;
-  learningRate: number;
-  /** Momentum coefficient m (kind "momentum"); default 0.9. */
-  momentum?: number;
-  /** Adam's β1, default 0.9. */
-  beta1?: number;
-  /** Adam's β2, default 0.999. */
-  beta2?: number;
-  /** Adam's ε, default 1e-7. */
-  epsilon?: number;
-};
+export type OptimizerKind = OptimizerConfig["kind"];
 
 export interface Optimizer {
   readonly config: OptimizerConfig;
@@ -53,13 +60,14 @@ function checkConfig(config: OptimizerConfig): void {
       `learningRate must be a finite number ≥ 0 (got ${String(config.learningRate)})`,
     );
   }
-  for (const key of ["momentum", "beta1", "beta2"] as const) {
-    const value = config[key];
+  const coefficients: [string, number | undefined][] =
+    config.kind === "momentum" ? [["momentum", config.momentum]] : config.kind === "adam" ? [["beta1", config.beta1], ["beta2", config.beta2]] : [];
+  for (const [key, value] of coefficients) {
     if (value !== undefined && !(value >= 0 && value < 1)) {
       throw new RangeError(`${key} must be a number from 0 up to (not including) 1 (got ${String(value)})`);
     }
   }
-  if (config.epsilon !== undefined && !(config.epsilon > 0)) {
+  if (config.kind === "adam" && config.epsilon !== undefined && !(config.epsilon > 0)) {
     throw new RangeError(`epsilon must be a number > 0 (got ${String(config.epsilon)})`);
   }
 }

@@ -12,13 +12,13 @@
  *   Σ_k B_k·L_k / Σ_k B_k. We do the same.
  * - epochFullLoss: the loss of all N rows with the weights at the end of the epoch.
  *
- * Seeds: the weights come from stream 0 of `seed` (model.ts), the batch order from stream 1
+ * Seeds: the weights come from stream 0 of `seed` (initialWeights.ts), the batch order from stream 1
  * (batching.ts), so the two never share random numbers, and `batchRows(n, e, i, config)` called
  * with the run's own seed gives exactly the rows this run used.
  */
 
 import { fillEpochOrder, iterationsPerEpoch, samplesSeen, totalUpdates } from "./batching";
-import { createModel, type Model, type ModelSpec } from "./model";
+import { createModel, type ModelSpec } from "./model";
 import { createOptimizer, type OptimizerConfig } from "./optimizers";
 import type { Dataset } from "./dataset";
 
@@ -108,23 +108,15 @@ export function checkDataset(spec: ModelSpec, data: Dataset): void {
   }
 }
 
-/** Build the model of a run with its starting weights. */
-export function initialModel(config: Pick<TrainConfig, "model" | "seed" | "initialWeights">): Model {
-  const model = createModel(config.model, config.seed);
-  if (config.initialWeights) model.setWeights(config.initialWeights);
-  return model;
-}
-
 /** Loss of the whole dataset for given weights: (1/(N·O)) Σ (ŷ − y)². */
 export function fullLoss(modelSpec: ModelSpec, data: Dataset, weights: Float64Array): number {
   checkDataset(modelSpec, data);
   const model = createModel(modelSpec, 0);
   model.setWeights(weights);
-  model.reserve(data.n);
   return model.datasetLoss(data.x, data.y, data.n);
 }
 
-export function divergenceMessage(loss: number, epoch: number, iteration: number, globalIteration: number): string {
+function divergenceMessage(loss: number, epoch: number, iteration: number, globalIteration: number): string {
   return (
     `The loss became ${Number.isNaN(loss) ? "NaN" : loss > 0 ? "Infinity" : "-Infinity"} at epoch ${epoch + 1}, ` +
     `iteration ${iteration + 1} (update ${globalIteration + 1}): the weights blew up, ` +
@@ -140,13 +132,8 @@ export function trainRun(config: TrainConfig): TrainResult {
   const plannedUpdates = totalUpdates(n, batchSize, epochs, { dropLast });
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number (got ${String(seed)})`);
 
-  const model = initialModel(config);
-  // A dense-only model trains per sample (denseFastPath.ts), called here directly because it hands the batch loss back
-  // through a buffer: a double returned by the model's method is boxed, one heap allocation per update, whenever V8 does
-  // not inline that method (it stops once a page has also trained an LSTM, for instance). Only the matrix path needs
-  // the model's batch buffers.
-  const fast = model.denseFastPath;
-  if (!fast) model.reserve(Math.max(batchSize, n));
+  const model = createModel(config.model, seed);
+  if (config.initialWeights) model.setWeights(config.initialWeights);
   const optimizer = createOptimizer(config.optimizer, model.parameterCount);
   const weights = model.weights;
   const gradient = new Float64Array(model.parameterCount);
@@ -175,13 +162,8 @@ export function trainRun(config: TrainConfig): TrainResult {
     for (let iteration = 0; iteration < perEpoch; iteration++) {
       const start = iteration * batchSize;
       const end = Math.min(n, start + batchSize);
-      let loss: number;
-      if (fast) {
-        fast.gradient(x, y, order, start, end - start, gradient);
-        loss = fast.loss[0]!;
-      } else {
-        loss = model.batchGradientOfRange(x, y, order, start, end - start, gradient);
-      }
+      model.gradientOfRange(x, y, order, start, end - start, gradient);
+      const loss = model.lastLoss[0]!;
       if (!Number.isFinite(loss)) {
         diverged = {
           epoch,
@@ -201,8 +183,7 @@ export function trainRun(config: TrainConfig): TrainResult {
       if (mode === "iteration") snapshots.push(weights.slice());
     }
     if (eachEpoch || epoch === epochs - 1) {
-      // (1/(N·O)) Σ (ŷ − y)², exactly as model.datasetLoss computes it.
-      const full = fast ? fast.squaredError(x, y, null, 0, n) / (n * model.outputSize) : model.datasetLoss(x, y, n);
+      const full = model.datasetLoss(x, y, n);
       if (!Number.isFinite(full)) {
         // The last update of the epoch overflowed: report it as the step that diverged.
         diverged = {

@@ -14,7 +14,7 @@ const lightColumn = 2;
 let darkRows = 0;
 for (let i = 0; i < greenhouse.n; i++) if (greenhouse.x[i * greenhouse.features + lightColumn] === 0) darkRows++;
 
-const batch5 = describeDenseNetwork({ features: 3, hidden: [8], outputs: 1, batchSize: 5 });
+const batch5 = describeDenseNetwork(GREENHOUSE_NET_SPEC, 5);
 
 export const facts: Record<string, number | string> = {
   // Lesson 1: the table.

@@ -18,7 +18,7 @@ import {
 import { greenhouse } from "../../widgets/lib/greenhouse";
 import { DEFAULT_SETTINGS, gridMinimum, landscapeDataset, landscapeGrid, landscapePaths, pathStateAt } from "../../widgets/LossLandscape/landscapeData";
 import { DEFAULT_LSTM_SETTINGS, lstmComparison, type LstmComparison } from "../../widgets/LstmTrainer/lstmRun";
-import { featureComparison, percentChange } from "../../widgets/MemoryCalculator/memoryHelpers";
+import { describedNetworkSpec, featureComparison, percentChange, type DescribedNetwork } from "../../widgets/MemoryCalculator/memoryHelpers";
 
 const facts: Record<string, number | string> = {};
 
@@ -55,12 +55,13 @@ const facts: Record<string, number | string> = {};
 
 // Lesson 8: training memory of a 3 → 256 → 256 → 1 network, float32, Adam.
 {
-  const spec: TrainingMemorySpec = { features: 3, hidden: [256, 256], outputs: 1, bytesPerValue: 4, optimizer: "adam" };
+  const net: DescribedNetwork = { features: 3, timesteps: 1, lstmUnits: null, hidden: [256, 256], outputs: 1 };
+  const spec: TrainingMemorySpec = { network: describedNetworkSpec(net), bytesPerValue: 4, optimizer: "adam" };
   const at32 = trainingMemory(spec, 32);
   const at64 = trainingMemory(spec, 64);
   const budget = 1e9;
   const fit = largestBatchForBudget(spec, budget);
-  const compare = featureComparison(spec, budget, [3, 30, 300]);
+  const compare = featureComparison(net, spec, budget, [3, 30, 300]);
   facts["lesson8.parameters"] = at32.parameters;
   facts["lesson8.firstLayerParameters"] = denseParameterCount(3, 256);
   facts["lesson8.weightsBytes"] = at32.weights;
@@ -80,7 +81,7 @@ const facts: Record<string, number | string> = {};
   facts["lesson8.changeF30"] = -percentChange(compare[0]!.budget.batchSize, compare[1]!.budget.batchSize);
   facts["lesson8.changeF300"] = -percentChange(compare[0]!.budget.batchSize, compare[2]!.budget.batchSize);
   // Doubling the hidden width instead (3 → 512 → 512 → 1): what actually moves the largest batch.
-  const wide = largestBatchForBudget({ ...spec, hidden: [512, 512] }, budget);
+  const wide = largestBatchForBudget({ ...spec, network: describedNetworkSpec({ ...net, hidden: [512, 512] }) }, budget);
   facts["lesson8.largestBatchWide"] = wide.batchSize;
   facts["lesson8.changeWide"] = -percentChange(fit.batchSize, wide.batchSize);
 }

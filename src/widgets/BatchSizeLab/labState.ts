@@ -7,9 +7,11 @@
  * as markup; the messages quote it clipped, as text.
  */
 import { formatCount as formatEngineCount } from "../../engine/csv";
+import type { OptimizerKind } from "../../engine/optimizers";
 import { parseNumberField } from "../lib/numberField";
 
-export type OptimizerChoice = "sgd" | "momentum" | "adam";
+/** The engine's optimizer kinds, as the lab names its choice. */
+export type OptimizerChoice = OptimizerKind;
 export type ModelChoice = "linear" | "mlp";
 export type XAxis = "epoch" | "iteration" | "samples";
 

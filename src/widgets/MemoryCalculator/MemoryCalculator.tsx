@@ -5,13 +5,15 @@
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
-import { largestBatchForBudget, trainingMemory, type BytesPerValue, type MemoryOptimizer, type TrainingMemorySpec } from "../../engine/memory";
+import { largestBatchForBudget, trainingMemory, type BytesPerValue, type TrainingMemorySpec } from "../../engine/memory";
+import type { OptimizerKind } from "../../engine/optimizers";
 import { NumberField } from "../lib/NumberField";
 import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
 import {
   batchSamples,
   budgetBytes,
+  describedNetworkSpec,
   featureComparison,
   formatBytes,
   formatCount,
@@ -21,6 +23,7 @@ import {
   TERM_LABELS,
   TERMS,
   type BudgetUnit,
+  type DescribedNetwork,
 } from "./memoryHelpers";
 import "./MemoryCalculator.css";
 
@@ -37,7 +40,7 @@ const DTYPES: { value: BytesPerValue; label: string }[] = [
   { value: 4, label: "float32 (4 bytes)" },
   { value: 8, label: "float64 (8 bytes)" },
 ];
-const OPTIMIZERS: { value: MemoryOptimizer; label: string }[] = [
+const OPTIMIZERS: { value: OptimizerKind; label: string }[] = [
   { value: "sgd", label: "SGD (no state)" },
   { value: "momentum", label: "SGD with momentum (1 value per weight)" },
   { value: "adam", label: "Adam (2 values per weight)" },
@@ -64,26 +67,20 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
   const [useLstm, setUseLstm] = useState(false);
   const [lstmUnits, setLstmUnits] = useState(64);
   const [bytesPerValue, setBytesPerValue] = useState<BytesPerValue>(4);
-  const [optimizer, setOptimizer] = useState<MemoryOptimizer>("adam");
+  const [optimizer, setOptimizer] = useState<OptimizerKind>("adam");
   const [batchSize, setBatchSize] = useState(props.batchSize ?? 32);
   const [budgetAmount, setBudgetAmount] = useState(props.budget ?? 1);
   const [budgetUnit, setBudgetUnit] = useState<BudgetUnit>(props.budgetUnit ?? "GB");
 
-  const spec: TrainingMemorySpec = useMemo(
-    () => ({
-      features,
-      hidden,
-      outputs,
-      bytesPerValue,
-      optimizer,
-      ...(useLstm ? { lstmUnits, timesteps } : timesteps > 1 ? { timesteps } : {}),
-    }),
-    [features, hidden, outputs, bytesPerValue, optimizer, useLstm, lstmUnits, timesteps],
+  const net: DescribedNetwork = useMemo(
+    () => ({ features, hidden, outputs, timesteps, lstmUnits: useLstm ? lstmUnits : null }),
+    [features, hidden, outputs, useLstm, lstmUnits, timesteps],
   );
+  const spec: TrainingMemorySpec = useMemo(() => ({ network: describedNetworkSpec(net), bytesPerValue, optimizer }), [net, bytesPerValue, optimizer]);
   const budget = budgetBytes(budgetAmount, budgetUnit);
   const memory = useMemo(() => trainingMemory(spec, batchSize), [spec, batchSize]);
   const fit = useMemo(() => largestBatchForBudget(spec, budget), [spec, budget]);
-  const comparison = useMemo(() => featureComparison(spec, budget, COMPARE_FEATURES), [spec, budget]);
+  const comparison = useMemo(() => featureComparison(net, spec, budget, COMPARE_FEATURES), [net, spec, budget]);
   const samples = useMemo(() => memoryAt(spec, batchSamples(fit.batchSize)), [spec, fit.batchSize]);
   const budgetText = `${budgetAmount.toLocaleString("en-US")} ${budgetUnit}`;
 
@@ -190,7 +187,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
         </div>
         <div class="mc-field">
           <label for={`${id}-opt`}>Optimizer</label>
-          <select id={`${id}-opt`} value={optimizer} onChange={(event) => setOptimizer(event.currentTarget.value as MemoryOptimizer)}>
+          <select id={`${id}-opt`} value={optimizer} onChange={(event) => setOptimizer(event.currentTarget.value as OptimizerKind)}>
             {OPTIMIZERS.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -213,7 +210,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
       </fieldset>
 
       <p class="mc-model">
-        The network: {spec.lstmUnits !== undefined ? `windows of ${timesteps} × ${features} values → LSTM(${lstmUnits})` : timesteps > 1 ? `${timesteps} × ${features} = ${formatCount(timesteps * features)} inputs (a flattened window)` : `${formatCount(features)} inputs`}
+        The network: {useLstm ? `windows of ${timesteps} × ${features} values → LSTM(${lstmUnits})` : timesteps > 1 ? `${timesteps} × ${features} = ${formatCount(timesteps * features)} inputs (a flattened window)` : `${formatCount(features)} inputs`}
         {hidden.map((u) => ` → ${formatCount(u)}`).join("")} → {formatCount(outputs)} {outputs === 1 ? "output" : "outputs"};{" "}
         <strong>{formatCount(memory.parameters)} parameters</strong>, stored as {bytesPerValue}-byte numbers.
       </p>

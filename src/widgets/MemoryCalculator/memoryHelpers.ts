@@ -4,6 +4,7 @@
  * the widget shows. The memory arithmetic itself lives in the engine.
  */
 import { largestBatchForBudget, trainingMemory, type BatchBudget, type TrainingMemorySpec } from "../../engine/memory";
+import { denseNetwork, type ModelSpec } from "../../engine/modelSpec";
 
 export const MAX_LAYERS = 20;
 export const MAX_UNITS = 100_000;
@@ -79,9 +80,33 @@ export const TERM_LABELS = {
 export type Term = keyof typeof TERM_LABELS;
 export const TERMS: readonly Term[] = ["weights", "gradients", "optimizerState", "activations"];
 
+/** The network the reader describes: features per step, an optional LSTM over windows, hidden dense layers, outputs. */
+export interface DescribedNetwork {
+  features: number;
+  timesteps: number;
+  lstmUnits: number | null;
+  hidden: number[];
+  outputs: number;
+}
+
+/** As a model: an LSTM over windows of T × F values, or a dense network on the window flattened into T · F inputs. */
+export function describedNetworkSpec(net: DescribedNetwork): ModelSpec {
+  if (net.lstmUnits === null) return denseNetwork(net.features * net.timesteps, net.hidden, net.outputs);
+  const head = denseNetwork(net.lstmUnits, net.hidden, net.outputs);
+  return { inputSize: net.features, timesteps: net.timesteps, layers: [{ kind: "lstm", units: net.lstmUnits }, ...head.layers] };
+}
+
 /** The largest batch at each feature count, everything else as the reader described. */
-export function featureComparison(spec: TrainingMemorySpec, budget: number, featureCounts: readonly number[]): { features: number; budget: BatchBudget }[] {
-  return featureCounts.map((features) => ({ features, budget: largestBatchForBudget({ ...spec, features }, budget) }));
+export function featureComparison(
+  net: DescribedNetwork,
+  storage: Pick<TrainingMemorySpec, "bytesPerValue" | "optimizer">,
+  budget: number,
+  featureCounts: readonly number[],
+): { features: number; budget: BatchBudget }[] {
+  return featureCounts.map((features) => ({
+    features,
+    budget: largestBatchForBudget({ ...storage, network: describedNetworkSpec({ ...net, features }) }, budget),
+  }));
 }
 
 /** Batch sizes for the "total memory against batch size" table: powers of 4 up to about the largest batch, and it. */

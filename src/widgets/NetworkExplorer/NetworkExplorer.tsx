@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
 import { useHydrated } from "../lib/useHydrated";
 import { denseParameterCount, describeDenseNetwork, type TensorDescription } from "../../engine/architecture";
+import { denseNetwork } from "../../engine/modelSpec";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { drawnNodes, kerasCode, pytorchCode, type ExplorerActivation, type ExplorerNetwork } from "./codegen";
@@ -73,7 +74,7 @@ export default function NetworkExplorer() {
     batchSize: settings.batchSize,
   };
   const description = useMemo(
-    () => describeDenseNetwork({ features: net.features, hidden: net.hidden, outputs: net.outputs, batchSize: net.batchSize }),
+    () => describeDenseNetwork(denseNetwork(net.features, net.hidden, net.outputs, net.activation), net.batchSize),
     [settings],
   );
   const widths = [...net.hidden, net.outputs];

@@ -6,8 +6,9 @@
  */
 // Narrow imports (not the engine's index): an island that imports the index shares one chunk with every engine module
 // reached through it, which would put the trainer's code on lesson 9.
-import { describeLstmNetwork, lstmParameterCount, type LstmFramework } from "../../engine/architecture";
+import { describeLstmNetwork, type Framework, lstmParameterCount } from "../../engine/architecture";
 import { iterationsPerEpoch, lastBatchSize } from "../../engine/batching";
+import type { ModelSpec } from "../../engine/modelSpec";
 import { windowCount, windowRows } from "../../engine/windows";
 
 export interface WindowCover {
@@ -48,7 +49,7 @@ export function windowBatches(windows: number, batchSize: number): BatchPlan {
 }
 
 export interface LstmCounts {
-  framework: LstmFramework;
+  framework: Framework;
   lstm: number;
   head: number;
   total: number;
@@ -57,8 +58,9 @@ export interface LstmCounts {
 }
 
 /** LSTM(H) on F features per step, then a dense layer to one output, in one framework. */
-export function lstmCounts(features: number, units: number, timesteps: number, batchSize: number, framework: LstmFramework): LstmCounts {
-  const description = describeLstmNetwork({ features, timesteps, units, outputs: 1, batchSize, framework });
+export function lstmCounts(features: number, units: number, timesteps: number, batchSize: number, framework: Framework): LstmCounts {
+  const spec: ModelSpec = { inputSize: features, timesteps, layers: [{ kind: "lstm", units }, { kind: "dense", units: 1, activation: "linear" }] };
+  const description = describeLstmNetwork(spec, batchSize, framework);
   const lstm = lstmParameterCount(features, units, framework);
   return {
     framework,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { denseParameterCount, describeDenseNetwork, describeLstmNetwork, lstmParameterCount } from "../../../src/engine/architecture";
+import { countParameters, denseNetwork, type ModelSpec } from "../../../src/engine/modelSpec";
+
+const lstmNet = (timesteps: number, units = 8): ModelSpec => ({
+  inputSize: 3,
+  timesteps,
+  layers: [{ kind: "lstm", units }, { kind: "dense", units: 1, activation: "linear" }],
+});
 
 describe("denseParameterCount", () => {
   it("Dense(32, input_shape=(16,)) has 16·32 + 32 = 544 parameters", () => {
@@ -15,7 +22,7 @@ describe("denseParameterCount", () => {
 
 describe("describeDenseNetwork", () => {
   it("a 3-8-1 network at batch 5 has 3 input units, 41 parameters and the listed shapes", () => {
-    const network = describeDenseNetwork({ features: 3, hidden: [8], outputs: 1, batchSize: 5 });
+    const network = describeDenseNetwork(denseNetwork(3, [8], 1), 5);
     expect(network.inputUnits).toBe(3);
     expect(network.parameterCount).toBe(41);
     expect(network.tensors.map((t) => [t.name, t.shape, t.role, t.dependsOnBatch, t.parameters])).toEqual([
@@ -30,13 +37,13 @@ describe("describeDenseNetwork", () => {
   });
 
   it("the seed's Dense(32) on 16 inputs is one layer of 544 parameters on a 16-unit input", () => {
-    const network = describeDenseNetwork({ features: 16, hidden: [], outputs: 32, batchSize: 1 });
+    const network = describeDenseNetwork(denseNetwork(16, [], 32), 1);
     expect(network.inputUnits).toBe(16);
     expect(network.parameterCount).toBe(544);
   });
 
   it("with no hidden layers is a linear model: features + 1 parameters per output", () => {
-    expect(describeDenseNetwork({ features: 3, hidden: [], outputs: 1, batchSize: 50 }).parameterCount).toBe(4);
+    expect(describeDenseNetwork(denseNetwork(3, [], 1), 50).parameterCount).toBe(4);
   });
 
   it("the batch size never changes the parameter count, the input units or any weight's shape", () => {
@@ -48,8 +55,9 @@ describe("describeDenseNetwork", () => {
         fc.integer({ min: 1, max: 1024 }),
         fc.integer({ min: 1, max: 1024 }),
         (features, hidden, outputs, b1, b2) => {
-          const a = describeDenseNetwork({ features, hidden, outputs, batchSize: b1 });
-          const b = describeDenseNetwork({ features, hidden, outputs, batchSize: b2 });
+          const a = describeDenseNetwork(denseNetwork(features, hidden, outputs), b1);
+          const b = describeDenseNetwork(denseNetwork(features, hidden, outputs), b2);
+          expect(a.parameterCount).toBe(countParameters(denseNetwork(features, hidden, outputs)));
           expect(b.parameterCount).toBe(a.parameterCount);
           expect(b.inputUnits).toBe(features);
           const weightShapes = (n: typeof a) => n.tensors.filter((t) => !t.dependsOnBatch).map((t) => t.shape);
@@ -63,13 +71,10 @@ describe("describeDenseNetwork", () => {
   });
 
   it("rejects invalid sizes with a message naming the size", () => {
-    expect(() => describeDenseNetwork({ features: 3, hidden: [8], outputs: 1, batchSize: 0 })).toThrow(
-      new RangeError("The batch size must be a whole number of at least 1; got 0."),
-    );
-    expect(() => describeDenseNetwork({ features: 3, hidden: [8, -1], outputs: 1, batchSize: 5 })).toThrow(
-      new RangeError("Hidden layer 2's unit count must be a whole number of at least 1; got -1."),
-    );
-    expect(() => describeDenseNetwork({ features: 0, hidden: [], outputs: 1, batchSize: 5 })).toThrow(RangeError);
+    expect(() => describeDenseNetwork(denseNetwork(3, [8], 1), 0)).toThrow(new RangeError("The batch size must be a whole number of at least 1; got 0."));
+    expect(() => describeDenseNetwork(denseNetwork(3, [8, -1], 1), 5)).toThrow(new RangeError("layers[1].units must be a whole number ≥ 1 (got -1)"));
+    expect(() => describeDenseNetwork(denseNetwork(0, [], 1), 5)).toThrow(RangeError);
+    expect(() => describeDenseNetwork(lstmNet(5), 5)).toThrow(/dense layers only/);
   });
 });
 
@@ -93,7 +98,7 @@ describe("LSTM parameter counts", () => {
 
 describe("describeLstmNetwork", () => {
   it("takes (B, T, F) = (8, 5, 3) and in Keras has kernel (3, 32), recurrent kernel (8, 32), bias (32)", () => {
-    const network = describeLstmNetwork({ features: 3, timesteps: 5, units: 8, outputs: 1, batchSize: 8, framework: "keras" });
+    const network = describeLstmNetwork(lstmNet(5), 8, "keras");
     expect(network.inputUnits).toBe(3);
     expect(network.tensors.map((t) => [t.name, t.shape])).toEqual([
       ["X", [8, 5, 3]],
@@ -109,7 +114,7 @@ describe("describeLstmNetwork", () => {
   });
 
   it("in PyTorch uses (4H, F) and (4H, H) weights and two biases", () => {
-    const network = describeLstmNetwork({ features: 3, timesteps: 5, units: 8, outputs: 1, batchSize: 8, framework: "pytorch" });
+    const network = describeLstmNetwork(lstmNet(5), 8, "pytorch");
     expect(network.tensors.map((t) => [t.name, t.shape, t.role])).toEqual([
       ["X", [8, 5, 3], "input"],
       ["lstm.weight_ih_l0", [32, 3], "weight"],
@@ -122,20 +127,20 @@ describe("describeLstmNetwork", () => {
       ["Y_hat", [8, 1], "output"],
     ]);
     expect(network.parameterCount).toBe(416 + 9);
+    expect(countParameters(lstmNet(5), "pytorch")).toBe(416 + 9);
   });
 
   it("neither the window length nor the batch size changes the parameter count", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 64 }), (timesteps, batchSize) => {
-        const network = describeLstmNetwork({ features: 3, timesteps, units: 8, outputs: 1, batchSize, framework: "keras" });
+        const network = describeLstmNetwork(lstmNet(timesteps), batchSize, "keras");
         expect(network.parameterCount).toBe(393);
       }),
     );
   });
 
   it("rejects invalid sizes", () => {
-    expect(() => describeLstmNetwork({ features: 3, timesteps: 0, units: 8, outputs: 1, batchSize: 8, framework: "keras" })).toThrow(
-      new RangeError("The number of time steps must be a whole number of at least 1; got 0."),
-    );
+    expect(() => describeLstmNetwork(lstmNet(0), 8, "keras")).toThrow(new RangeError("timesteps must be a whole number ≥ 1 (got 0)"));
+    expect(() => describeLstmNetwork(denseNetwork(3, [8], 1), 8, "keras")).toThrow(/first layer is an LSTM/);
   });
 });

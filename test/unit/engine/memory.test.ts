@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { largestBatchForBudget, trainingMemory, type TrainingMemorySpec } from "../../../src/engine/memory";
+import { denseNetwork, type ModelSpec } from "../../../src/engine/modelSpec";
 
-const mlp = (features: number): TrainingMemorySpec => ({ features, hidden: [256, 256], outputs: 1, bytesPerValue: 4, optimizer: "adam" });
+const mlp = (features: number): TrainingMemorySpec => ({ network: denseNetwork(features, [256, 256], 1), bytesPerValue: 4, optimizer: "adam" });
 const GiB = 2 ** 30;
 
 describe("trainingMemory", () => {
   it("splits a 3-8-1 float32 SGD network at batch 5 into its terms", () => {
-    const memory = trainingMemory({ features: 3, hidden: [8], outputs: 1, bytesPerValue: 4, optimizer: "sgd" }, 5);
+    const memory = trainingMemory({ network: denseNetwork(3, [8], 1), bytesPerValue: 4, optimizer: "sgd" }, 5);
     // 41 parameters; per sample: 3 inputs + 2·8 (z and a) + 2·1 (prediction and its gradient) = 21 values.
     expect(memory).toEqual({
       parameters: 41,
@@ -49,16 +50,16 @@ describe("trainingMemory", () => {
   });
 
   it("counts an LSTM's gates, cell and hidden states at every time step", () => {
-    const memory = trainingMemory({ features: 3, hidden: [], outputs: 1, timesteps: 5, lstmUnits: 8, bytesPerValue: 4, optimizer: "sgd" }, 1);
+    const network: ModelSpec = { inputSize: 3, timesteps: 5, layers: [{ kind: "lstm", units: 8 }, { kind: "dense", units: 1, activation: "linear" }] };
+    const memory = trainingMemory({ network, bytesPerValue: 4, optimizer: "sgd" }, 1);
     expect(memory.parameters).toBe(384 + 9);
     // 5·3 inputs + 7·8·5 LSTM values + 2 output values = 297 values.
     expect(memory.perSampleActivations).toBe(297 * 4);
   });
 
   it("rejects an LSTM without a window length and a negative batch", () => {
-    expect(() => trainingMemory({ features: 3, hidden: [], outputs: 1, lstmUnits: 8, bytesPerValue: 4, optimizer: "sgd" }, 1)).toThrow(
-      new RangeError("An LSTM needs a window length: set timesteps."),
-    );
+    const network: ModelSpec = { inputSize: 3, layers: [{ kind: "lstm", units: 8 }, { kind: "dense", units: 1, activation: "linear" }] };
+    expect(() => trainingMemory({ network, bytesPerValue: 4, optimizer: "sgd" }, 1)).toThrow(/timesteps must be a whole number/);
     expect(() => trainingMemory(mlp(3), -1)).toThrow(RangeError);
   });
 });

@@ -62,25 +62,6 @@ describe("model layout", () => {
     ]);
   });
 
-  it("the batch size changes only the input and activation shapes, never the weights", () => {
-    const model = createModel(mlp, 1);
-    const at5 = model.tensorShapes(5);
-    const at50 = model.tensorShapes(50);
-    expect(at5.map((t) => [t.name, t.shape, t.role, t.dependsOnBatch])).toEqual([
-      ["input", [5, 3], "input", true],
-      ["dense_1/kernel", [3, 8], "weight", false],
-      ["dense_1/bias", [8], "bias", false],
-      ["dense_1/output", [5, 8], "activation", true],
-      ["dense_2/kernel", [8, 1], "weight", false],
-      ["dense_2/bias", [1], "bias", false],
-      ["dense_2/output", [5, 1], "output", true],
-    ]);
-    at5.forEach((t, i) => {
-      if (!t.dependsOnBatch) expect(at50[i]!.shape).toEqual(t.shape);
-    });
-    expect(createModel(lstm, 1).tensorShapes(8)[0]!.shape).toEqual([8, 5, 3]);
-  });
-
   it("setWeights copies into the one flat buffer and getWeights returns a copy", () => {
     const model = createModel(mlp, 1);
     const buffer = model.weights;
@@ -94,9 +75,10 @@ describe("model layout", () => {
     expect(() => model.setWeights(new Float64Array(40))).toThrow(/expected 41 weights/);
   });
 
-  it("rejects an LSTM that is not first and a sequence model without timesteps", () => {
+  it("rejects an LSTM that is not first, an LSTM without a dense layer after it, and a sequence model without timesteps", () => {
     expect(() => createModel({ inputSize: 3, layers: [{ kind: "dense", units: 2, activation: "tanh" }, { kind: "lstm", units: 2 }] }, 0)).toThrow(/only be the first layer/);
-    expect(() => createModel({ inputSize: 3, layers: [{ kind: "lstm", units: 2 }] }, 0)).toThrow(/timesteps/);
+    expect(() => createModel({ inputSize: 3, layers: [{ kind: "lstm", units: 2 }, { kind: "dense", units: 1, activation: "linear" }] }, 0)).toThrow(/timesteps/);
+    expect(() => createModel({ inputSize: 3, timesteps: 5, layers: [{ kind: "lstm", units: 2 }] }, 0)).toThrow(/last layer must be dense/);
     expect(() => createModel({ inputSize: 0, layers: [{ kind: "dense", units: 2, activation: "tanh" }] }, 0)).toThrow(/inputSize/);
   });
 });

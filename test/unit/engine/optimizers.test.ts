@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createOptimizer } from "../../../src/engine/optimizers";
+import { createOptimizer, type OptimizerConfig } from "../../../src/engine/optimizers";
 
 describe("optimizer updates", () => {
   const g = Float64Array.from([0.5, -2]);
@@ -46,7 +46,18 @@ describe("optimizer updates", () => {
     }
   });
 
-  it("rejects a negative learning rate", () => {
+  it("rejects a negative learning rate, and coefficients outside their ranges with their names", () => {
     expect(() => createOptimizer({ kind: "sgd", learningRate: -1 }, 2)).toThrow(/learningRate/);
+    expect(() => createOptimizer({ kind: "momentum", learningRate: 0.1, momentum: 1 }, 2)).toThrow(/momentum must be a number from 0 up to/);
+    expect(() => createOptimizer({ kind: "adam", learningRate: 0.1, beta2: -0.5 }, 2)).toThrow(/beta2/);
+    expect(() => createOptimizer({ kind: "adam", learningRate: 0.1, epsilon: 0 }, 2)).toThrow(/epsilon must be a number > 0/);
+  });
+
+  it("each setting exists only on its optimizer (the type checker rejects the rest)", () => {
+    // @ts-expect-error plain SGD has no momentum
+    const sgd: OptimizerConfig = { kind: "sgd", learningRate: 0.1, momentum: 0.9 };
+    // @ts-expect-error β1 is Adam's
+    const momentum: OptimizerConfig = { kind: "momentum", learningRate: 0.1, beta1: 0.9 };
+    expect([sgd.kind, momentum.kind]).toEqual(["sgd", "momentum"]);
   });
 });

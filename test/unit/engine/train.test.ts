@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { batchRows, iterationsPerEpoch } from "../../../src/engine/batching";
 import { createModel, type ModelSpec } from "../../../src/engine/model";
 import type { OptimizerConfig } from "../../../src/engine/optimizers";
-import { createTrainer } from "../../../src/engine/stepper";
 import { fullLoss, trainRun, type TrainConfig } from "../../../src/engine/train";
 import { greenhouse, greenhouseWindows, randomDataset } from "./fixtures";
 
@@ -139,66 +138,6 @@ describe("trainRun", () => {
 
   it("rejects data whose feature count does not match the model's input size", () => {
     expect(() => trainRun(config({ data: randomDataset(10, 4, 1, 1) }))).toThrow(/4 features .* inputSize is 3/);
-  });
-});
-
-describe("the stepper", () => {
-  const optimizers: OptimizerConfig[] = [
-    { kind: "sgd", learningRate: 0.05 },
-    { kind: "momentum", learningRate: 0.02, momentum: 0.9 },
-    { kind: "adam", learningRate: 0.01 },
-  ];
-  for (const optimizer of optimizers) {
-    it(`ends on bit-identical weights and losses to trainRun (${optimizer.kind}, batch 7, shuffled)`, () => {
-      const c = config({ optimizer, batchSize: 7, epochs: 4 });
-      const run = trainRun(c);
-      const trainer = createTrainer(c);
-      const losses: number[] = [];
-      for (let rec = trainer.step(); rec; rec = trainer.step()) losses.push(rec.batchLoss);
-      expect(losses).toEqual(Array.from(run.batchLoss));
-      expect(Array.from(trainer.state.weights)).toEqual(Array.from(run.finalWeights));
-      expect(trainer.state.done).toBe(true);
-    });
-  }
-
-  it("records each step: rows, per-sample gradients averaging to the update's gradient, Δw = after − before", () => {
-    const trainer = createTrainer(config({ batchSize: 8, epochs: 2 }));
-    const records = [];
-    for (let rec = trainer.step(); rec; rec = trainer.step()) records.push(rec);
-    expect(records.length).toBe(14);
-    const seventh = records[6]!;
-    expect(seventh.isPartialBatch).toBe(true);
-    expect(seventh.rows.length).toBe(2);
-    expect(records[7]!.isEpochStart).toBe(true);
-    expect(records[7]!.epoch).toBe(1);
-    const rec = records[3]!;
-    expect(Array.from(rec.rows)).toEqual(Array.from(batchRows(50, 0, 3, { batchSize: 8, shuffle: true, seed: 3 })));
-    for (let k = 0; k < rec.meanGradient.length; k++) {
-      const mean = rec.perSampleGradients.reduce((s, g) => s + g[k]!, 0) / 8;
-      expect(Math.abs(mean - rec.meanGradient[k]!)).toBeLessThan(1e-12);
-      expect(rec.update[k]).toBe(-0.05 * rec.meanGradient[k]!);
-      expect(Math.abs(rec.weightsAfter[k]! - rec.weightsBefore[k]! - rec.update[k]!)).toBeLessThan(1e-15);
-    }
-    expect(trainer.state.samplesSeen).toBe(100);
-  });
-
-  it("reset goes back to the initial weights and the first batch", () => {
-    const trainer = createTrainer(config());
-    const first = trainer.step()!;
-    trainer.step();
-    trainer.reset();
-    expect(trainer.state.globalIteration).toBe(0);
-    const again = trainer.step()!;
-    expect(Array.from(again.weightsAfter)).toEqual(Array.from(first.weightsAfter));
-  });
-
-  it("returns null and reports the divergence on a huge learning rate", () => {
-    const trainer = createTrainer(config({ optimizer: { kind: "sgd", learningRate: 1e6 }, epochs: 20 }));
-    let steps = 0;
-    while (trainer.step()) steps++;
-    expect(trainer.state.diverged).not.toBeNull();
-    expect(trainer.state.diverged!.globalIteration).toBe(steps);
-    expect(trainer.step()).toBeNull();
   });
 });
 

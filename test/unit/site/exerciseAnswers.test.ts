@@ -17,6 +17,7 @@ import {
   columnStats,
   countParameters,
   createModel,
+  denseNetwork,
   denseParameterCount,
   describeDenseNetwork,
   describeLstmNetwork,
@@ -26,7 +27,7 @@ import {
   largestBatchForBudget,
   lastBatchSize,
   lstmParameterCount,
-  meanSquaredError,
+  perSampleSquaredError,
   predictedGradientVariance,
   samplesSeen,
   standardise,
@@ -34,6 +35,7 @@ import {
   trainingMemory,
   unusedRowsPerEpoch,
   windowCount,
+  type ModelSpec,
   type NetworkDescription,
   type TrainingMemorySpec,
 } from "../../../src/engine";
@@ -385,7 +387,12 @@ const TARGETS = GREENHOUSE_COLUMNS.filter((c) => c.role === "target").length;
 const HIDDEN_UNITS = GREENHOUSE_NET_SPEC.layers.slice(0, -1).map((layer) => layer.units);
 
 function greenhouseNet(batchSize: number): NetworkDescription {
-  return describeDenseNetwork({ features: FEATURES, hidden: HIDDEN_UNITS, outputs: TARGETS, batchSize });
+  return describeDenseNetwork(denseNetwork(FEATURES, HIDDEN_UNITS, TARGETS), batchSize);
+}
+
+/** LSTM(units) over windows of `timesteps` greenhouse rows, then a dense layer to the outputs. */
+function lstmNetwork(timesteps: number, units: number, outputs: number): ModelSpec {
+  return { inputSize: FEATURES, timesteps, layers: [{ kind: "lstm", units }, { kind: "dense", units: outputs, activation: "linear" }] };
 }
 
 function shapeOf(network: NetworkDescription, tensor: string): number[] {
@@ -399,7 +406,7 @@ function weightsOf(network: NetworkDescription, tensor: string): number {
 }
 
 /** Lesson 8's example network: 3 features → 256 → 256 → 1, float32, Adam. */
-const LESSON8_NETWORK: TrainingMemorySpec = { features: 3, hidden: [256, 256], outputs: 1, bytesPerValue: 4, optimizer: "adam" };
+const LESSON8_NETWORK: TrainingMemorySpec = { network: denseNetwork(3, [256, 256], 1), bytesPerValue: 4, optimizer: "adam" };
 
 /** Positions (from 1) of batch `k` (from 1) of an unshuffled epoch, where position p holds row p. */
 function batchPositions(batchSize: number, k: number): number[] {
@@ -423,7 +430,7 @@ const inputUnitsAtBatch5: EngineCheck = () => ({
 
 /** Windows of 5 rows in batches of 8 for an LSTM in Keras' (batch, time step, feature) order (the 16 units do not enter X). */
 const lstmBatchShape = (): number[] =>
-  shapeOf(describeLstmNetwork({ features: FEATURES, timesteps: 5, units: 16, outputs: TARGETS, batchSize: 8, framework: "keras" }), "X");
+  shapeOf(describeLstmNetwork(lstmNetwork(5, 16, TARGETS), 8, "keras"), "X");
 
 /**
  * How each exercise's numbers follow from the engine, by exercise id. An id shared by two lessons
@@ -449,7 +456,7 @@ const ENGINE_CHECKS: Record<string, EngineCheck> = {
   // Lesson 2: the input layer and parameter counts.
   "input-units-batch-5": inputUnitsAtBatch5,
   "keras-docs-params": () => {
-    const dense = describeDenseNetwork({ features: 16, hidden: [], outputs: 32, batchSize: 1 });
+    const dense = describeDenseNetwork(denseNetwork(16, [], 32), 1);
     return { answer: denseParameterCount(16, 32), explanation: [weightsOf(dense, "W1"), dense.parameterCount] };
   },
   "hidden-kernel-shape": () => ({ answer: shapeOf(greenhouseNet(5), "W1"), explanation: [shapeOf(greenhouseNet(5), "W1")] }),
@@ -458,7 +465,7 @@ const ENGINE_CHECKS: Record<string, EngineCheck> = {
     explanation: [shapeOf(greenhouseNet(50), "X"), shapeOf(greenhouseNet(50), "Y_hat")],
   }),
   "predict-two-hidden-layers": () => {
-    const net = describeDenseNetwork({ features: 3, hidden: [16, 16], outputs: 1, batchSize: 1 });
+    const net = describeDenseNetwork(denseNetwork(3, [16, 16], 1), 1);
     return {
       answer: net.parameterCount,
       explanation: [denseParameterCount(3, 16), denseParameterCount(16, 16), denseParameterCount(16, 1), net.parameterCount],
@@ -483,7 +490,7 @@ const ENGINE_CHECKS: Record<string, EngineCheck> = {
     explanation: [shapeOf(greenhouseNet(1), "W1"), shapeOf(greenhouseNet(1), "H1")],
   }),
   "squared-error-by-hand": () => {
-    const error = meanSquaredError(Float64Array.of(0.3), Float64Array.of(-0.2), 1, 1);
+    const error = perSampleSquaredError(Float64Array.of(0.3), Float64Array.of(-0.2), 1, 1, new Float64Array(1))[0]!;
     return { answer: error, explanation: [error] };
   },
 
@@ -564,14 +571,14 @@ const ENGINE_CHECKS: Record<string, EngineCheck> = {
   // Lesson 8: memory.
   "adam-fixed-bytes": () => {
     // A network with exactly 1,000,000 parameters: 999,999 inputs into one unit (999,999 weights + 1 bias).
-    const memory = trainingMemory({ features: 999_999, hidden: [], outputs: 1, bytesPerValue: 4, optimizer: "adam" }, 0);
+    const memory = trainingMemory({ network: denseNetwork(999_999, [], 1), bytesPerValue: 4, optimizer: "adam" }, 0);
     if (memory.parameters !== 1_000_000) throw new Error(`expected 1,000,000 parameters, got ${memory.parameters}`);
     const fixed = memory.weights + memory.gradients + memory.optimizerState;
     // "4 numbers of 4 bytes, 16 bytes per parameter, 16,000,000 bytes".
     return { answer: fixed, explanation: [memory.weights / memory.parameters, fixed / memory.parameters, fixed] };
   },
   "predict-300-features": () => {
-    const wide = { ...LESSON8_NETWORK, features: 300 };
+    const wide = { ...LESSON8_NETWORK, network: denseNetwork(300, [256, 256], 1) };
     const budget = 1e9;
     // The explanation: "297 × 256 = 76,032" extra first-layer weights.
     const extraWeights = denseParameterCount(300, 256) - denseParameterCount(3, 256);
@@ -608,7 +615,7 @@ const ENGINE_CHECKS: Record<string, EngineCheck> = {
     return { answer: [cover.first, cover.last], explanation: [[cover.first, cover.last]] };
   },
   "input-size-lstm": () => ({
-    answer: describeLstmNetwork({ features: FEATURES, timesteps: 5, units: 16, outputs: 1, batchSize: 8, framework: "pytorch" }).inputUnits,
+    answer: describeLstmNetwork(lstmNetwork(5, 16, 1), 8, "pytorch").inputUnits,
     explanation: [],
   }),
   "keras-lstm-16": () => ({
@@ -651,7 +658,7 @@ const ENGINE_CHECKS: Record<string, EngineCheck> = {
     explanation: [shapeOf(greenhouseNet(5), "X")[0]!, shapeOf(greenhouseNet(5), "X")],
   }),
   "final-dense-544": () => {
-    const dense = describeDenseNetwork({ features: 16, hidden: [], outputs: 32, batchSize: 1 });
+    const dense = describeDenseNetwork(denseNetwork(16, [], 32), 1);
     // "16 inputs × 32 units + 32 biases = 544 … the layer itself has 32 units".
     return { answer: denseParameterCount(16, 32), explanation: [dense.parameterCount, shapeOf(dense, "b1")[0]!] };
   },

@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { trainingMemory, type TrainingMemorySpec } from "../../../src/engine";
-import { batchSamples, budgetBytes, featureComparison, formatBytes, memoryAt, parseHiddenLayers, percentChange } from "../../../src/widgets/MemoryCalculator/memoryHelpers";
+import { denseNetwork, trainingMemory, type TrainingMemorySpec } from "../../../src/engine";
+import {
+  batchSamples,
+  budgetBytes,
+  describedNetworkSpec,
+  featureComparison,
+  formatBytes,
+  memoryAt,
+  parseHiddenLayers,
+  percentChange,
+  type DescribedNetwork,
+} from "../../../src/widgets/MemoryCalculator/memoryHelpers";
 
-const spec: TrainingMemorySpec = { features: 3, hidden: [256, 256], outputs: 1, bytesPerValue: 4, optimizer: "adam" };
+const net: DescribedNetwork = { features: 3, timesteps: 1, lstmUnits: null, hidden: [256, 256], outputs: 1 };
+const spec: TrainingMemorySpec = { network: describedNetworkSpec(net), bytesPerValue: 4, optimizer: "adam" };
 
 describe("reading the list of hidden layers", () => {
   it("accepts commas, spaces and an empty list", () => {
@@ -49,11 +60,20 @@ describe("the calculator's questions to the engine", () => {
   });
 
   it("3 → 300 features shrinks the largest batch in 1 GB by about a fifth, not a hundredfold", () => {
-    const rows = featureComparison(spec, 1e9, [3, 30, 300]);
+    const rows = featureComparison(net, spec, 1e9, [3, 30, 300]);
     expect(rows.map((r) => r.budget.batchSize)).toEqual([242_693, 236_462, 188_105]);
     const change = percentChange(rows[0]!.budget.batchSize, rows[2]!.budget.batchSize);
     expect(change).toBeGreaterThan(-25);
     expect(change).toBeLessThan(-20);
+  });
+
+  it("describes a window flattened into T·F dense inputs, or an LSTM over it, as the engine's network", () => {
+    const windowed: DescribedNetwork = { ...net, timesteps: 5 };
+    expect(describedNetworkSpec(windowed)).toEqual(denseNetwork(15, [256, 256], 1));
+    expect(trainingMemory({ ...spec, network: describedNetworkSpec(windowed) }, 1).parameters).toBe(15 * 256 + 256 + 256 * 256 + 256 + 257);
+    const lstm = describedNetworkSpec({ ...windowed, lstmUnits: 8, hidden: [] });
+    expect(lstm).toEqual({ inputSize: 3, timesteps: 5, layers: [{ kind: "lstm", units: 8 }, { kind: "dense", units: 1, activation: "linear" }] });
+    expect(trainingMemory({ ...spec, network: lstm }, 1).parameters).toBe(393);
   });
 
   it("samples batch sizes in powers of 4 up to the largest batch", () => {
