@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { columnStats, createModel, parseGreenhouseCsv, standardise } from "../../src/engine";
-import { GREENHOUSE_NET_SEED, GREENHOUSE_NET_SPEC } from "../../src/widgets/ForwardStepper/forwardWalk";
+import { GREENHOUSE_NET as GREENHOUSE_NET_SPEC, GREENHOUSE_NET_SEED } from "../../src/course/networks";
 import { expect, test } from "./helpers";
 
 // The expected numbers come from the engine and the shipped CSV, computed here in Node.

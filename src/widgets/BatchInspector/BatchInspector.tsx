@@ -2,7 +2,7 @@
  * Lesson 4's batch inspector: one batch of rows through the untrained 3-8-1 network. It shows each
  * row's prediction, loss and gradient for two chosen weights (as arrows and as a table), their mean
  * (the batch gradient), the SGD update it makes, and the same update made from the batch's last
- * row alone. Every number comes from src/engine via ./inspect.ts; this file only lays them out.
+ * row alone. Every number comes from src/engine via src/course/inspector.ts; this file only lays them out.
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
@@ -10,17 +10,19 @@ import { useHydrated } from "../lib/useHydrated";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { readSelectedRows, subscribeSelectedRows } from "../lib/selectedRows";
+import { GREENHOUSE_ROWS } from "../../course/columns";
+import { GREENHOUSE_NET, GREENHOUSE_NET_SEED, GREENHOUSE_NET_WIDTHS } from "../../course/networks";
+import { countParameters } from "../../engine/model";
 import {
   compareBatchWithLastRow,
-  consecutiveRows,
-  describeRows,
-  fmt,
+  INSPECTOR_DEFAULTS,
   inspectBatch,
-  standardGreenhouse,
   weightChoices,
   type BatchInspection,
   type Computation,
-} from "./inspect";
+} from "../../course/inspector";
+import { formatFixed } from "../lib/formatFixed";
+import { consecutiveRows, describeRows } from "./inspect";
 import "./BatchInspector.css";
 
 export interface BatchInspectorProps {
@@ -36,25 +38,34 @@ export interface BatchInspectorProps {
 type RowSource = "consecutive" | "selected";
 
 const CHOICES = weightChoices();
+const FEATURES = GREENHOUSE_NET.inputSize;
+const HIDDEN = GREENHOUSE_NET.layers[0]!.units;
+const NET_NAME = GREENHOUSE_NET_WIDTHS.join("-");
+const PARAMETERS = countParameters(GREENHOUSE_NET);
+const fmt = (value: number, digits = 4): string => formatFixed(value, digits);
 
 function WeightName({ index }: { index: number }): JSX.Element {
   const choice = CHOICES.find((c) => c.index === index);
   return (
     <>
-      <code>{choice?.name ?? `weight ${index}`}</code>
-      {choice && <small class="bi-connects">{choice.connects}</small>}
+      <span class="bi-symbol">{choice?.symbol ?? `weight ${index}`}</span>
+      {choice && (
+        <small class="bi-connects">
+          {choice.connects}, Keras <code>{choice.kerasName}</code>
+        </small>
+      )}
     </>
   );
 }
 
 export default function BatchInspector(props: BatchInspectorProps): JSX.Element {
   const id = useId();
-  const n = standardGreenhouse.n;
-  const [start, setStart] = useState(props.start ?? 1);
-  const [batchSize, setBatchSize] = useState(props.batchSize ?? 5);
-  const [weightA, setWeightA] = useState(props.weightA ?? 0);
-  const [weightB, setWeightB] = useState(props.weightB ?? 32);
-  const [learningRate, setLearningRate] = useState(props.learningRate ?? 0.1);
+  const n = GREENHOUSE_ROWS;
+  const [start, setStart] = useState<number>(props.start ?? INSPECTOR_DEFAULTS.start);
+  const [batchSize, setBatchSize] = useState<number>(props.batchSize ?? INSPECTOR_DEFAULTS.batchSize);
+  const [weightA, setWeightA] = useState<number>(props.weightA ?? INSPECTOR_DEFAULTS.weightA);
+  const [weightB, setWeightB] = useState<number>(props.weightB ?? INSPECTOR_DEFAULTS.weightB);
+  const [learningRate, setLearningRate] = useState<number>(props.learningRate ?? INSPECTOR_DEFAULTS.learningRate);
   const [computation, setComputation] = useState<Computation>("matrix");
   const [source, setSource] = useState<RowSource>("consecutive");
   const [selected, setSelected] = useState<number[]>([]);
@@ -105,7 +116,7 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
   return (
     <figure class="widget batch-inspector" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>
-        <strong>Batch inspector.</strong> One batch through the untrained 3-8-1 network (standardised data, seed 1).
+        <strong>Batch inspector.</strong> One batch through the untrained {NET_NAME} network (standardised data, seed {GREENHOUSE_NET_SEED}).
       </figcaption>
 
       <fieldset class="bi-controls needs-js" disabled={!ready}>
@@ -146,7 +157,7 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
             <select value={String(weightA)} onChange={(e) => setWeightA(Number(e.currentTarget.value))}>
               {CHOICES.map((c) => (
                 <option value={String(c.index)} key={c.index}>
-                  {c.name}: {c.connects}
+                  {c.symbol}: {c.connects}
                 </option>
               ))}
             </select>
@@ -156,7 +167,7 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
             <select value={String(weightB)} onChange={(e) => setWeightB(Number(e.currentTarget.value))}>
               {CHOICES.map((c) => (
                 <option value={String(c.index)} key={c.index}>
-                  {c.name}: {c.connects}
+                  {c.symbol}: {c.connects}
                 </option>
               ))}
             </select>
@@ -178,8 +189,8 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
       </fieldset>
 
       <p class="bi-shape">
-        The batch is <strong>{batchText}</strong>: <var>X</var> has shape ({B}, 3), the first weight matrix stays (3, 8) and the network
-        still has 41 parameters. Predictions computed{" "}
+        The batch is <strong>{batchText}</strong>: <var>X</var> has shape ({B}, {FEATURES}), the first weight matrix stays ({FEATURES},{" "}
+        {HIDDEN}) and the network still has {PARAMETERS} parameters. Predictions computed{" "}
         {computation === "matrix" ? "as one matrix product, X·W + b" : "row by row, one sample at a time"}; the other way gives the
         same numbers: the largest difference between the two is{" "}
         <output aria-label="Largest difference between the two computations" aria-live="off">{result.maxAbsDifference === 0 ? "0" : result.maxAbsDifference.toExponential(1)}</output>.

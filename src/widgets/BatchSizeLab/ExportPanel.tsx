@@ -3,11 +3,12 @@ import type { JSX } from "preact";
 import { useId, useRef, useState } from "preact/hooks";
 import type { LabData } from "./dataSource";
 import { kerasCode, pytorchCode } from "./codegen";
-import { csvFileName, runCsv, type LabRun, type RunSettings } from "./labRun";
+import type { LabRun, LabSettings } from "../../course/lab";
+import { csvFileName, runCsv } from "./labRun";
 
 interface ExportPanelProps {
   run: LabRun | null;
-  settings: RunSettings;
+  settings: LabSettings;
   data: LabData;
 }
 

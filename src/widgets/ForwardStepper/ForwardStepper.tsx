@@ -1,16 +1,17 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
 import { useHydrated } from "../lib/useHydrated";
-import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
-import { greenhouse } from "../lib/greenhouse";
+import { GREENHOUSE_ROWS, INPUT_COLUMNS, TARGET_COLUMN } from "../../course/columns";
+import { forwardWalk, type ForwardWalk } from "../../course/forwardPass";
+import { formatFixed } from "../lib/formatFixed";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { readSelectedRows } from "../lib/selectedRows";
-import { formatNumber as fmt, forwardWalk, type ForwardWalk } from "./forwardWalk";
 import "./ForwardStepper.css";
 
-const inputs = GREENHOUSE_COLUMNS.filter((c) => c.role === "input");
-const target = GREENHOUSE_COLUMNS.find((c) => c.role === "target")!;
+const inputs = INPUT_COLUMNS;
+const target = TARGET_COLUMN;
+const fmt = (value: number, digits = 3): string => formatFixed(value, digits);
 
 const STEP_TITLES = [
   "Take one row",
@@ -59,7 +60,7 @@ export default function ForwardStepper({ row: initialRow = 1 }: ForwardStepperPr
     }
   }, []);
 
-  const walk = useMemo(() => forwardWalk(greenhouse, row - 1), [row]);
+  const walk = useMemo(() => forwardWalk(row - 1), [row]);
 
   useEffect(() => {
     if (step === LAST) {
@@ -88,7 +89,7 @@ export default function ForwardStepper({ row: initialRow = 1 }: ForwardStepperPr
         Numbers are rounded to 3 decimals; the engine keeps full precision.
       </p>
       <div class="stepper-controls needs-js">
-        <NumberField label="Row (1 to 50)" min={1} max={50} integer value={row} onValid={(value) => { setRow(value); setFromSelection(false); }} />
+        <NumberField label={`Row (1 to ${GREENHOUSE_ROWS})`} min={1} max={GREENHOUSE_ROWS} integer value={row} onValid={(value) => { setRow(value); setFromSelection(false); }} />
         {fromSelection && <p class="from-selection">Row {row} is the first row you selected in the data table.</p>}
       </div>
       <div class="stepper-layout">

@@ -38,15 +38,21 @@ import {
   type TrainingMemorySpec,
 } from "../../../src/engine";
 import { bandFor, type PredictionBand } from "../../../src/exercises/check";
-import { facts as lessons4to5Facts } from "../../../src/components/facts/lessons4to5";
-import { facts as lessons7to10Facts } from "../../../src/components/facts/lessons7to10";
-import { inspectBatch } from "../../../src/widgets/BatchInspector/inspect";
+import { greenhouseTable } from "../../../src/course/data";
+import { FACTS } from "../../../src/course/facts";
+import { inspectBatch } from "../../../src/course/inspector";
+import { sweepRow } from "../../../src/course/lab";
+import { DEFAULT_LANDSCAPE_SETTINGS as LANDSCAPE_DEFAULTS, landscapePaths as pathsOf, pathStateAt } from "../../../src/course/landscape";
+import { GREENHOUSE_NET as GREENHOUSE_NET_SPEC } from "../../../src/course/networks";
 import { GREENHOUSE_DATA } from "../../../src/widgets/BatchSizeLab/dataSource";
-import { runSettings, sweepRow } from "../../../src/widgets/BatchSizeLab/labRun";
+import { runSettings } from "../../../src/widgets/BatchSizeLab/labRun";
 import { DEFAULT_STATE } from "../../../src/widgets/BatchSizeLab/labState";
-import { greenhouse } from "../../../src/widgets/lib/greenhouse";
-import { GREENHOUSE_NET_SPEC } from "../../../src/widgets/lib/greenhouseNet";
-import { DEFAULT_SETTINGS as LANDSCAPE_DEFAULTS, landscapeDataset, landscapePaths, pathStateAt } from "../../../src/widgets/LossLandscape/landscapeData";
+
+const greenhouse = greenhouseTable();
+const lessons4to5Facts: Record<string, number | string> = FACTS;
+const lessons7to10Facts: Record<string, number | string> = FACTS;
+const landscapeDataset = (_table: unknown): null => null;
+const landscapePaths = (_data: null, settings: typeof LANDSCAPE_DEFAULTS) => pathsOf(settings);
 import { windowCover } from "../../../src/widgets/WindowExplorer/windowHelpers";
 
 const LESSONS_DIR = fileURLToPath(new URL("../../../content/lessons/", import.meta.url));
@@ -83,12 +89,13 @@ interface ParsedExercise {
 const FACTS_MODULES: Record<string, Record<string, number | string>> = {
   lessons4to5: lessons4to5Facts,
   lessons7to10: lessons7to10Facts,
+  index: FACTS,
 };
 
 /** The facts objects a lesson imports, by the local name it gives them (`facts`, `f`). */
 export function factsInScope(source: string): Record<string, Record<string, number | string>> {
   const scope: Record<string, Record<string, number | string>> = {};
-  for (const m of source.matchAll(/^import\s*\{\s*facts(?:\s+as\s+(\w+))?\s*\}\s*from\s*"([^"]+)"/gm)) {
+  for (const m of source.matchAll(/^import\s*\{\s*(?:FACTS|facts)(?:\s+as\s+(\w+))?\s*\}\s*from\s*"([^"]+)"/gm)) {
     const moduleName = basename(m[2]!).replace(/\.ts$/, "");
     const module = FACTS_MODULES[moduleName];
     if (module === undefined) throw new Error(`A lesson imports facts from ${m[2]}, which this test does not know: add it to FACTS_MODULES.`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { trainingMemory, type TrainingMemorySpec } from "../../../src/engine";
-import { batchSamples, budgetBytes, featureComparison, formatBytes, memoryAt, parseHiddenLayers, percentChange } from "../../../src/widgets/MemoryCalculator/memoryHelpers";
+import { featureComparison, percentChange } from "../../../src/course/memory";
+import { batchSamples, budgetBytes, formatBytes, memoryAt, parseHiddenLayers } from "../../../src/widgets/MemoryCalculator/memoryHelpers";
 
 const spec: TrainingMemorySpec = { features: 3, hidden: [256, 256], outputs: 1, bytesPerValue: 4, optimizer: "adam" };
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { columnStats, createModel } from "../../../src/engine";
-import { facts } from "../../../src/components/facts/lessons1to3";
-import { formatNumber, forwardWalk, GREENHOUSE_NET_SEED, GREENHOUSE_NET_SPEC } from "../../../src/widgets/ForwardStepper/forwardWalk";
-import { greenhouse } from "../../../src/widgets/lib/greenhouse";
+import { greenhouseTable } from "../../../src/course/data";
+import { FACTS as facts } from "../../../src/course/facts";
+import { forwardWalk } from "../../../src/course/forwardPass";
+import { GREENHOUSE_NET, GREENHOUSE_NET_SEED } from "../../../src/course/networks";
+import { formatFixed } from "../../../src/widgets/lib/formatFixed";
+
+const greenhouse = greenhouseTable();
 
 describe("forwardWalk", () => {
-  const walk = forwardWalk(greenhouse, 0);
+  const walk = forwardWalk(0);
 
   it("standardises row 1 with the table's own means and population stds", () => {
     const stats = columnStats(greenhouse);
@@ -30,9 +34,9 @@ describe("forwardWalk", () => {
   });
 
   it("agrees with the engine's own forward pass for every row", () => {
-    const model = createModel(GREENHOUSE_NET_SPEC, GREENHOUSE_NET_SEED);
+    const model = createModel(GREENHOUSE_NET, GREENHOUSE_NET_SEED);
     for (const row of [0, 9, 49]) {
-      const w = forwardWalk(greenhouse, row);
+      const w = forwardWalk(row);
       expect(w.yHat).toBe(model.forwardTrace(new Float64Array(w.x)).output[0]);
     }
   });
@@ -44,18 +48,19 @@ describe("forwardWalk", () => {
   });
 
   it("rejects rows outside the table", () => {
-    expect(() => forwardWalk(greenhouse, 50)).toThrow(RangeError);
-    expect(() => forwardWalk(greenhouse, -1)).toThrow(RangeError);
-    expect(() => forwardWalk(greenhouse, 1.5)).toThrow(RangeError);
+    expect(() => forwardWalk(50)).toThrow(RangeError);
+    expect(() => forwardWalk(-1)).toThrow(RangeError);
+    expect(() => forwardWalk(1.5)).toThrow(RangeError);
   });
 });
 
-describe("formatNumber", () => {
-  it("uses a true minus sign and never prints −0", () => {
-    expect(formatNumber(-0.7344)).toBe("\u22120.734");
-    expect(formatNumber(0.1235, 2)).toBe("0.12");
-    expect(formatNumber(-0.0001)).toBe("0.000");
-    expect(formatNumber(2)).toBe("2.000");
+describe("formatFixed", () => {
+  it("uses a true minus sign, never prints −0, and shows a dash for a number that is not finite", () => {
+    expect(formatFixed(-0.7344, 3)).toBe("\u22120.734");
+    expect(formatFixed(0.1235, 2)).toBe("0.12");
+    expect(formatFixed(-0.0001, 3)).toBe("0.000");
+    expect(formatFixed(2, 3)).toBe("2.000");
+    expect(formatFixed(Number.NaN, 3)).toBe("—");
   });
 });
 
@@ -72,7 +77,7 @@ describe("lessons 1-3 facts", () => {
     expect(facts["lesson3.params"]).toBe(41);
   });
   it("lesson 3's products add up to z1", () => {
-    const sum = (facts["lesson3.p1"] as number) + (facts["lesson3.p2"] as number) + (facts["lesson3.p3"] as number);
-    expect(sum).toBeCloseTo(facts["lesson3.z1"] as number, 12);
+    const sum = facts["lesson3.p1"] + facts["lesson3.p2"] + facts["lesson3.p3"];
+    expect(sum).toBeCloseTo(facts["lesson3.z1"], 12);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { describeBatch, epochView, positionAfter, timelineCounts, type TimelineConfig } from "../../../src/widgets/EpochTimeline/timeline";
+import { describeBatch, epochView, positionAfter, timelineCounts, type TimelineConfig } from "../../../src/course/timeline";
 
 const base: TimelineConfig = { n: 50, batchSize: 8, shuffle: false, dropLast: false, seed: 1, epochs: 3 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { facts, lstmTrainerDefault } from "../../../src/components/facts/lessons7to10";
+import { FACTS as facts } from "../../../src/course/facts";
+import { lstmTrainerDefault } from "../../../src/course/facts/lesson9";
 
 describe("facts quoted in lessons 7–10 (COURSE.md's facts table)", () => {
   it("N = 50 at B = 5, 8, 7, 1 and 50", () => {
@@ -21,14 +22,14 @@ describe("facts quoted in lessons 7–10 (COURSE.md's facts table)", () => {
 
   it("lesson 7: 5 epochs make 250, 50 and 5 updates, and every path ends lower than it started", () => {
     expect([facts["lesson7.updatesB1"], facts["lesson7.updatesB5"], facts["lesson7.updatesB50"]]).toEqual([250, 50, 5]);
-    for (const b of [1, 5, 50]) expect(facts[`lesson7.lossB${b}`] as number).toBeLessThan(facts["lesson7.startLoss"] as number);
+    for (const b of [1, 5, 50] as const) expect(facts[`lesson7.lossB${b}`]).toBeLessThan(facts["lesson7.startLoss"]);
   });
 
   it("lesson 8: activations double from B = 32 to 64; features move the largest batch far less than width", () => {
     expect(facts["lesson8.parameters"]).toBe(67_073);
-    expect(facts["lesson8.activations64"]).toBe(2 * (facts["lesson8.activations32"] as number));
-    expect(facts["lesson8.changeF300"] as number).toBeLessThan(facts["lesson8.changeWide"] as number);
-    expect(facts["lesson8.changeF30"] as number).toBeLessThan(5);
+    expect(facts["lesson8.activations64"]).toBe(2 * (facts["lesson8.activations32"]));
+    expect(facts["lesson8.changeF300"]).toBeLessThan(facts["lesson8.changeWide"]);
+    expect(facts["lesson8.changeF30"]).toBeLessThan(5);
   });
 
   it("lesson 9: the default LSTM run is finite and its curves span every epoch", () => {

@@ -1,9 +1,11 @@
 /**
- * What the epoch timeline (lesson 5) shows after a given number of weight updates. Pure: every count
- * and every row comes from the engine's batching functions; this module only says which epoch and
- * iteration a step count falls in and words the batches for people (positions and rows from 1).
+ * Lesson 5's epoch timeline as a scenario: its defaults, and what it shows after a given number of
+ * weight updates. Every count and every row comes from the engine's batching functions; this module
+ * only says which epoch and iteration a step count falls in and words the batches for people
+ * (positions and rows from 1).
  */
-import { epochBatches, epochOrder, iterationsPerEpoch, lastBatchSize, samplesSeen, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
+import { epochBatches, epochOrder, iterationsPerEpoch, lastBatchSize, samplesSeen, totalUpdates, unusedRowsPerEpoch } from "../engine/batching";
+import { GREENHOUSE_ROWS } from "./columns";
 
 export interface TimelineConfig {
   n: number;
@@ -14,6 +16,16 @@ export interface TimelineConfig {
   /** Epochs the run lasts; Play and Step stop after the last. */
   epochs: number;
 }
+
+/** What the timeline opens with: the 50 rows in table order, batch size 8, a run of 3 epochs. */
+export const DEFAULT_TIMELINE: Readonly<TimelineConfig> = Object.freeze({
+  n: GREENHOUSE_ROWS,
+  batchSize: 8,
+  shuffle: false,
+  dropLast: false,
+  seed: 1,
+  epochs: 3,
+});
 
 export interface TimelineCounts {
   iterationsPerEpoch: number;

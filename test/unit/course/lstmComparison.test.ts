@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { makeWindows, standardise } from "../../../src/engine";
-import { greenhouse } from "../../../src/widgets/lib/greenhouse";
-import { lstmComparison, sliceSamples, VALIDATION_WINDOWS, verdict, type LstmComparison } from "../../../src/widgets/LstmTrainer/lstmRun";
+import { greenhouseTable } from "../../../src/course/data";
+import { VALIDATION_WINDOWS, type LstmComparison } from "../../../src/course/lstm";
+import { lstmComparison, sliceSamples } from "../../../src/course/lstmComparison";
+import { verdict } from "../../../src/widgets/LstmTrainer/verdict";
+
+const greenhouse = greenhouseTable();
 
 describe("the LSTM-against-MLP comparison", () => {
   it("both models predict the same hours: the MLP's rows are the windows' target rows", () => {
@@ -15,7 +19,7 @@ describe("the LSTM-against-MLP comparison", () => {
   });
 
   it("holds out the last 10 windows and trains both to finite losses", () => {
-    const result = lstmComparison(greenhouse, { timesteps: 5, units: 4, epochs: 5, learningRate: 0.02, seed: 1 });
+    const result = lstmComparison({ timesteps: 5, units: 4, epochs: 5, learningRate: 0.02, seed: 1 });
     expect(result.windows).toBe(46);
     expect(result.trainSamples).toBe(46 - VALIDATION_WINDOWS);
     expect(result.lstm.parameters).toBe(4 * (4 * (3 + 4) + 4) + 5);
@@ -31,11 +35,11 @@ describe("the LSTM-against-MLP comparison", () => {
 
   it("is deterministic for a seed", () => {
     const settings = { timesteps: 3, units: 2, epochs: 3, learningRate: 0.01, seed: 9 };
-    expect(lstmComparison(greenhouse, settings)).toEqual(lstmComparison(greenhouse, settings));
+    expect(lstmComparison(settings)).toEqual(lstmComparison(settings));
   });
 
   it("refuses windows that leave nothing to train on", () => {
-    expect(() => lstmComparison(greenhouse, { timesteps: 41, units: 2, epochs: 1, learningRate: 0.01, seed: 1 })).toThrow(/no training windows/);
+    expect(() => lstmComparison({ timesteps: 41, units: 2, epochs: 1, learningRate: 0.01, seed: 1 })).toThrow(/no training windows/);
   });
 
   it("words the verdict honestly, with ties", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { facts } from "../../../src/components/facts/lab";
+import { FACTS as facts } from "../../../src/course/facts";
 
 describe("lesson 6 facts", () => {
   it("quotes the course's arithmetic for 50 rows", () => {

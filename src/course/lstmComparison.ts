@@ -1,5 +1,5 @@
 /**
- * Lesson 9's comparison: a tiny LSTM trained on windows of T consecutive hours against the small
+ * Lesson 9's comparison, the heavy half: a tiny LSTM trained on windows of T consecutive hours against the small
  * MLP trained on single rows, both predicting the same hours' water use. The engine trains both
  * (trainRun); this module only cuts the data and collects the curves.
  *
@@ -13,26 +13,14 @@
  * Inputs and target are standardised with the statistics of all 50 rows (a mild look at the tail,
  * the same for both models).
  */
-import { type TableDataset } from "../../engine/csv";
-import { standardise, type Dataset } from "../../engine/dataset";
-import { countParameters, type ModelSpec } from "../../engine/model";
-import { fullLoss, trainRun } from "../../engine/train";
-import { makeWindows } from "../../engine/windows";
-import { LSTM_BATCH_SIZE, MLP_HIDDEN, VALIDATION_WINDOWS, type LstmComparison, type LstmSettings, type ModelRun } from "./lstmShared";
-
-export * from "./lstmShared";
-
-export function lstmSpec(timesteps: number, units: number): ModelSpec {
-  return { inputSize: 3, timesteps, layers: [{ kind: "lstm", units }, { kind: "dense", units: 1, activation: "linear" }] };
-}
-
-export const MLP_SPEC: ModelSpec = {
-  inputSize: 3,
-  layers: [
-    { kind: "dense", units: MLP_HIDDEN, activation: "tanh" },
-    { kind: "dense", units: 1, activation: "linear" },
-  ],
-};
+import type { TableDataset } from "../engine/csv";
+import { standardise, type Dataset } from "../engine/dataset";
+import { countParameters, type ModelSpec } from "../engine/model";
+import { fullLoss, trainRun } from "../engine/train";
+import { makeWindows } from "../engine/windows";
+import { greenhouseTable } from "./data";
+import { LSTM_BATCH_SIZE, MLP_HIDDEN, VALIDATION_WINDOWS, type LstmComparison, type LstmSettings, type ModelRun } from "./lstm";
+import { lstmSpec, mlpSpec } from "./networks";
 
 /** Samples from..to−1 of a dataset (windowed or not). */
 export function sliceSamples(data: Dataset, from: number, to: number): Dataset {
@@ -72,7 +60,7 @@ function runModel(spec: ModelSpec, train: Dataset, validation: Dataset, settings
   };
 }
 
-export function lstmComparison(table: TableDataset, settings: LstmSettings): LstmComparison {
+export function lstmComparison(settings: LstmSettings, table: TableDataset = greenhouseTable()): LstmComparison {
   const standard = standardise(table).dataset;
   const windows = makeWindows(standard, settings.timesteps);
   const trainCount = windows.n - VALIDATION_WINDOWS;
@@ -86,8 +74,8 @@ export function lstmComparison(table: TableDataset, settings: LstmSettings): Lst
     windows: windows.n,
     trainSamples: trainCount,
     validationSamples: VALIDATION_WINDOWS,
-    lstm: runModel(lstmSpec(settings.timesteps, settings.units), sliceSamples(windows, 0, trainCount), sliceSamples(windows, trainCount, windows.n), settings),
-    mlp: runModel(MLP_SPEC, sliceSamples(rows, 0, trainCount), sliceSamples(rows, trainCount, rows.n), settings),
+    lstm: runModel(lstmSpec(table.features, settings.timesteps, settings.units), sliceSamples(windows, 0, trainCount), sliceSamples(windows, trainCount, windows.n), settings),
+    mlp: runModel(mlpSpec(table.features, MLP_HIDDEN), sliceSamples(rows, 0, trainCount), sliceSamples(rows, trainCount, rows.n), settings),
   };
 }
 

@@ -1,0 +1,73 @@
+/**
+ * Numbers quoted in lesson 6 (the batch-size lab), computed with the lab's own scenario
+ * (src/course/lab.ts) on the shipped table, so the prose always matches the widget.
+ */
+import { iterationsPerEpoch, lastBatchSize, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
+import { GREENHOUSE_FEATURES, GREENHOUSE_ROWS } from "../columns";
+import { standardisedGreenhouse } from "../data";
+import { DEFAULT_LAB_SETTINGS, formatLoss, initialWeights, measureNoise, runLab, type LabSettings } from "../lab";
+import type { FactValue } from "./types";
+
+const data = standardisedGreenhouse().dataset;
+const n = GREENHOUSE_ROWS;
+const base = DEFAULT_LAB_SETTINGS;
+const run = (patch: Partial<LabSettings>) => runLab({ ...base, ...patch }, data);
+
+const defaultRun = run({});
+const b1 = run({ batchSize: 1 });
+const b50 = run({ batchSize: 50 });
+// Equal updates, unequal samples: 100 updates each.
+const b1e2 = run({ batchSize: 1, epochs: 2 });
+const b50e100 = run({ batchSize: 50, epochs: 100 });
+// The linear scaling rule from B = 1 at rate 0.02: B·0.02.
+const scaleBase = 0.02;
+const scaledRate = (b: number): number => Number((scaleBase * b).toFixed(4));
+const scaled = [1, 10, 25].map((b) => ({ b, lr: scaledRate(b), run: run({ batchSize: b, learningRate: scaledRate(b) }) }));
+const divergeRate = 5;
+const divergent = run({ batchSize: 1, learningRate: divergeRate });
+const noise = measureNoise(base.model, data, initialWeights(base, GREENHOUSE_FEATURES), "initial");
+const noiseAt = (b: number) => noise.points.find((p) => p.batchSize === b)!;
+
+export const lesson6Facts = {
+  "lab.n": n,
+  "lab.features": GREENHOUSE_FEATURES,
+  "lab.defaultBatch": base.batchSize,
+  "lab.defaultLr": base.learningRate,
+  "lab.defaultEpochs": base.epochs,
+  "lab.itB8": iterationsPerEpoch(n, 8),
+  "lab.lastB8": lastBatchSize(n, 8),
+  "lab.itB8Drop": iterationsPerEpoch(n, 8, { dropLast: true }),
+  "lab.unusedB8Drop": unusedRowsPerEpoch(n, 8, { dropLast: true }),
+  "lab.itB7": iterationsPerEpoch(n, 7),
+  "lab.lastB7": lastBatchSize(n, 7),
+  "lab.updatesB10E20": totalUpdates(n, 10, 20),
+  "lab.updatesB1E20": totalUpdates(n, 1, base.epochs),
+  "lab.updatesB8E20": totalUpdates(n, 8, base.epochs),
+  "lab.updatesB50E20": totalUpdates(n, 50, base.epochs),
+  "lab.initialLoss": formatLoss(defaultRun.initialFullLoss),
+  "lab.lossDefault": formatLoss(defaultRun.finalLoss),
+  "lab.lossB1": formatLoss(b1.finalLoss),
+  "lab.lossB50": formatLoss(b50.finalLoss),
+  "lab.lossRatioB50B1": Number((b50.finalLoss / b1.finalLoss).toFixed(1)),
+  "lab.lossB1E2": formatLoss(b1e2.finalLoss),
+  "lab.lossB50E100": formatLoss(b50e100.finalLoss),
+  "lab.samplesB1E2": b1e2.updates * 1,
+  "lab.samplesB50E100": b50e100.updates * 50,
+  "lab.scaleBaseLr": scaleBase,
+  "lab.scaleLrB10": scaled[1]!.lr,
+  "lab.scaleLrB25": scaled[2]!.lr,
+  "lab.scaleLossB1": formatLoss(scaled[0]!.run.finalLoss),
+  "lab.scaleLossB10": formatLoss(scaled[1]!.run.finalLoss),
+  "lab.scaleLossB25": formatLoss(scaled[2]!.run.finalLoss),
+  "lab.divergeLr": divergeRate,
+  "lab.divergeUpdate": divergent.divergence ? divergent.updates + 1 : Number.NaN,
+  "lab.divergeEpoch": divergent.divergence ? Math.floor(divergent.updates / n) + 1 : Number.NaN,
+  "lab.sigma2": formatLoss(noise.sigma2),
+  "lab.noiseB1": formatLoss(noiseAt(1).measuredVariance),
+  "lab.noiseB4": formatLoss(noiseAt(4).measuredVariance),
+  "lab.noiseB4Pred": formatLoss(noiseAt(4).predictedVariance),
+  "lab.noiseB25": formatLoss(noiseAt(25).measuredVariance),
+  "lab.noiseB25Pred": formatLoss(noiseAt(25).predictedVariance),
+  "lab.noiseB50": formatLoss(noiseAt(50).measuredVariance),
+  "lab.noiseSamples": noise.samplesPerSize,
+} satisfies Record<`lab.${string}`, FactValue>;
