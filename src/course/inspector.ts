@@ -12,7 +12,7 @@ import { createOptimizer } from "../engine/optimizers";
 import { INPUT_COLUMNS } from "./columns";
 import { standardisedGreenhouse } from "./data";
 import { GREENHOUSE_NET, GREENHOUSE_NET_SEED } from "./networks";
-import { kerasParameterName, layerNumber } from "./notation";
+import { kerasParameterName, layerNumber, layerSymbol } from "./notation";
 
 /** The untrained greenhouse network, the same weights as the forward pass of lesson 3. */
 export function inspectorModel(): Model {
@@ -35,12 +35,8 @@ export interface WeightChoice {
   kerasName: string;
 }
 
-const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-const SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉";
-const script = (value: number, digits: string): string => String(value).replace(/\d/g, (d) => digits[Number(d)]!);
-
 function symbolOf(role: "weight" | "bias", layer: number, subscripts: number[]): string {
-  return `${role === "weight" ? "W" : "b"}⁽${script(layer, SUPERSCRIPT_DIGITS)}⁾${subscripts.map((s) => script(s, SUBSCRIPT_DIGITS)).join(",")}`;
+  return layerSymbol(role === "weight" ? "W" : "b", layer, subscripts);
 }
 
 /** Every weight and bias of the inspector's network, in layout order, named in the course's notation. */

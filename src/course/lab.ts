@@ -209,3 +209,11 @@ export function formatLoss(value: number): string {
   if (magnitude >= 1e-3 && magnitude < 1e6) return String(Number(value.toPrecision(4)));
   return value.toExponential(3);
 }
+
+/** Lesson 6's linear-scaling experiment: from rate 0.02 at batch size 1, scale the rate with the batch size. */
+export const LINEAR_SCALING_EXAMPLE = { baseRate: 0.02, batchSizes: [1, 10, 25] } as const;
+
+/** The linear scaling heuristic: multiply the rate by the factor the batch grew by (rounded to drop float dust). */
+export function linearlyScaledRate(baseRate: number, baseBatch: number, batchSize: number): number {
+  return Number(((baseRate * batchSize) / baseBatch).toFixed(10));
+}

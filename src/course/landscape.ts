@@ -7,7 +7,6 @@
  * target (water use) standardised over the 50 rows, so the bowl's floor is near (0.5, 0.5) and a
  * learning rate around 0.1 suits every batch size.
  */
-import { iterationsPerEpoch } from "../engine/batching";
 import type { Dataset } from "../engine/dataset";
 import { lossGrid, sgdPath, type LossGrid, type SgdPath } from "../engine/landscape";
 import { FEATURE_INDEX } from "./columns";
@@ -89,16 +88,4 @@ export function gridMinimum(grid: LossGrid): { w1: number; w2: number; loss: num
   const i = best % grid.steps;
   const j = Math.floor(best / grid.steps);
   return { w1: grid.aValues[i]!, w2: grid.bValues[j]!, loss: grid.grid[best]! };
-}
-
-/**
- * Epochs that make exactly `updates` weight updates at batch size B on `n` rows:
- * updates / ⌈n/B⌉. Throws when no whole number of epochs does.
- */
-export function epochsForUpdates(updates: number, n: number, batchSize: number): number {
-  const perEpoch = iterationsPerEpoch(n, batchSize);
-  if (updates % perEpoch !== 0) {
-    throw new RangeError(`${updates} updates are not a whole number of epochs at batch size ${batchSize} (${perEpoch} updates per epoch).`);
-  }
-  return updates / perEpoch;
 }

@@ -34,3 +34,15 @@ export function layerNumber(engineName: string): number {
   const match = /^dense_(\d+)\//.exec(engineName);
   return match === null ? 1 : Number(match[1]);
 }
+
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+const SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉";
+const script = (value: number, digits: string): string => String(value).replace(/\d/g, (d) => digits[Number(d)]!);
+
+/**
+ * A layer's tensor written as plain text, for labels that hold no markup (options, SVG text):
+ * ("W", 1) → "W⁽¹⁾", ("W", 1, [1, 3]) → "W⁽¹⁾₁,₃", ("b", 2, [1]) → "b⁽²⁾₁".
+ */
+export function layerSymbol(base: string, layer: number, subscripts: readonly number[] = []): string {
+  return `${base}⁽${script(layer, SUPERSCRIPT_DIGITS)}⁾${subscripts.map((s) => script(s, SUBSCRIPT_DIGITS)).join(",")}`;
+}

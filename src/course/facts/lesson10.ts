@@ -3,13 +3,11 @@ import { denseParameterCount } from "../../engine/architecture";
 import { iterationsPerEpoch, lastBatchSize, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
 import { windowCount } from "../../engine/windows";
 import { GREENHOUSE_ROWS } from "../columns";
+import { DATALOADER_DEFAULT_BATCH_SIZE, KERAS_DEFAULT_BATCH_SIZE } from "../frameworks";
 import { KERAS_DOCS_DENSE } from "../networks";
 import type { FactValue } from "./types";
 
 const N = GREENHOUSE_ROWS;
-/** Keras' fit uses this batch size when none is given; PyTorch's DataLoader uses 1. */
-export const KERAS_DEFAULT_BATCH_SIZE = 32;
-export const DATALOADER_DEFAULT_BATCH_SIZE = 1;
 
 export const lesson10Facts = {
   "lesson10.itersB5": iterationsPerEpoch(N, 5),

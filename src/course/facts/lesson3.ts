@@ -1,8 +1,14 @@
 /** Numbers quoted in lesson 3: row 1 through the untrained greenhouse network (src/course/forwardPass.ts). */
 import { forwardWalk } from "../forwardPass";
+import { INSPECTOR_DEFAULTS, inspectBatch } from "../inspector";
 import type { FactValue } from "./types";
 
 const walk = forwardWalk(0);
+// Row 1's miss next to the misses of rows 2–5 with the same untrained weights (lesson 4's batch).
+const misses = inspectBatch([0, 1, 2, 3, 4], INSPECTOR_DEFAULTS.weightA, INSPECTOR_DEFAULTS.weightB, INSPECTOR_DEFAULTS.learningRate).rows.map((r) =>
+  Math.abs(r.prediction - r.target),
+);
+const largestMiss = Math.max(...misses);
 
 export const lesson3Facts = {
   "lesson3.x1": walk.x[0]!,
@@ -23,4 +29,6 @@ export const lesson3Facts = {
   "lesson3.squaredError": walk.squaredError,
   "lesson3.missMl": Math.abs(walk.yHatRaw - walk.rawTarget),
   "lesson3.params": walk.parameterCount,
+  "lesson3.largestMiss": largestMiss,
+  "lesson3.largestMissRow": misses.indexOf(largestMiss) + 1,
 } satisfies Record<`lesson3.${string}`, FactValue>;

@@ -3,6 +3,7 @@ import { batchRows, iterationsPerEpoch, lastBatchSize, totalUpdates, unusedRowsP
 import { trainRun } from "../../engine/train";
 import { GREENHOUSE_ROWS } from "../columns";
 import { standardisedGreenhouse } from "../data";
+import { DATALOADER_DEFAULT_BATCH_SIZE, KERAS_DEFAULT_BATCH_SIZE } from "../frameworks";
 import { GREENHOUSE_NET, GREENHOUSE_NET_SEED } from "../networks";
 import { DEFAULT_TIMELINE } from "../timeline";
 import type { FactValue } from "./types";
@@ -51,9 +52,9 @@ export const lesson5Facts = {
   "lesson5.b7.last": lastBatchSize(N, 7),
   "lesson5.b1.iterations": iterationsPerEpoch(N, 1),
   "lesson5.b50.iterations": iterationsPerEpoch(N, 50),
-  "lesson5.keras.iterations": iterationsPerEpoch(N, 32),
-  "lesson5.keras.last": lastBatchSize(N, 32),
-  "lesson5.torch.iterations": iterationsPerEpoch(N, 1),
+  "lesson5.keras.iterations": iterationsPerEpoch(N, KERAS_DEFAULT_BATCH_SIZE),
+  "lesson5.keras.last": lastBatchSize(N, KERAS_DEFAULT_BATCH_SIZE),
+  "lesson5.torch.iterations": iterationsPerEpoch(N, DATALOADER_DEFAULT_BATCH_SIZE),
   "lesson5.b10.iterations": iterationsPerEpoch(N, 10),
   "lesson5.b10.epochs20.updates": totalUpdates(N, 10, 20),
   "lesson5.b8.epochs3.updates": totalUpdates(N, DEFAULT_TIMELINE.batchSize, DEFAULT_TIMELINE.epochs),

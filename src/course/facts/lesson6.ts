@@ -2,10 +2,11 @@
  * Numbers quoted in lesson 6 (the batch-size lab), computed with the lab's own scenario
  * (src/course/lab.ts) on the shipped table, so the prose always matches the widget.
  */
-import { iterationsPerEpoch, lastBatchSize, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
+import { iterationsPerEpoch, lastBatchSize, samplesSeen, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
 import { GREENHOUSE_FEATURES, GREENHOUSE_ROWS } from "../columns";
 import { standardisedGreenhouse } from "../data";
-import { DEFAULT_LAB_SETTINGS, formatLoss, initialWeights, measureNoise, runLab, type LabSettings } from "../lab";
+import { DEFAULT_LAB_SETTINGS, formatLoss, initialWeights, LINEAR_SCALING_EXAMPLE, linearlyScaledRate, measureNoise, runLab, type LabSettings } from "../lab";
+import { epochsForUpdates } from "../updates";
 import type { FactValue } from "./types";
 
 const data = standardisedGreenhouse().dataset;
@@ -16,13 +17,16 @@ const run = (patch: Partial<LabSettings>) => runLab({ ...base, ...patch }, data)
 const defaultRun = run({});
 const b1 = run({ batchSize: 1 });
 const b50 = run({ batchSize: 50 });
-// Equal updates, unequal samples: 100 updates each.
-const b1e2 = run({ batchSize: 1, epochs: 2 });
-const b50e100 = run({ batchSize: 50, epochs: 100 });
+// Equal updates, unequal samples: 100 updates each, at batch size 1 and at the full batch.
+const equalUpdates = 100;
+const b1e2 = run({ batchSize: 1, epochs: epochsForUpdates(equalUpdates, n, 1) });
+const b50e100 = run({ batchSize: n, epochs: epochsForUpdates(equalUpdates, n, n) });
 // The linear scaling rule from B = 1 at rate 0.02: B·0.02.
-const scaleBase = 0.02;
-const scaledRate = (b: number): number => Number((scaleBase * b).toFixed(4));
-const scaled = [1, 10, 25].map((b) => ({ b, lr: scaledRate(b), run: run({ batchSize: b, learningRate: scaledRate(b) }) }));
+const scaleBase = LINEAR_SCALING_EXAMPLE.baseRate;
+const scaled = LINEAR_SCALING_EXAMPLE.batchSizes.map((b) => {
+  const lr = linearlyScaledRate(scaleBase, 1, b);
+  return { b, lr, run: run({ batchSize: b, learningRate: lr }) };
+});
 const divergeRate = 5;
 const divergent = run({ batchSize: 1, learningRate: divergeRate });
 const noise = measureNoise(base.model, data, initialWeights(base, GREENHOUSE_FEATURES), "initial");
@@ -51,8 +55,13 @@ export const lesson6Facts = {
   "lab.lossRatioB50B1": Number((b50.finalLoss / b1.finalLoss).toFixed(1)),
   "lab.lossB1E2": formatLoss(b1e2.finalLoss),
   "lab.lossB50E100": formatLoss(b50e100.finalLoss),
-  "lab.samplesB1E2": b1e2.updates * 1,
-  "lab.samplesB50E100": b50e100.updates * 50,
+  "lab.equalUpdates": equalUpdates,
+  "lab.equalEpochsB1": b1e2.settings.epochs,
+  "lab.equalEpochsB50": b50e100.settings.epochs,
+  "lab.updatesB1E2": b1e2.updates,
+  "lab.updatesB50E100": b50e100.updates,
+  "lab.samplesB1E2": samplesSeen(n, 1, b1e2.settings.epochs),
+  "lab.samplesB50E100": samplesSeen(n, n, b50e100.settings.epochs),
   "lab.scaleBaseLr": scaleBase,
   "lab.scaleLrB10": scaled[1]!.lr,
   "lab.scaleLrB25": scaled[2]!.lr,

@@ -19,6 +19,7 @@ export const lesson8Facts = {
   "lesson8.weightsBytes": at32.weights,
   "lesson8.optimizerBytes": at32.optimizerState,
   "lesson8.fixedBytes": at32.weights + at32.gradients + at32.optimizerState,
+  "lesson8.fixedMB": (at32.weights + at32.gradients + at32.optimizerState) / 1e6,
   "lesson8.perSampleValues": at32.perSampleActivations / spec.bytesPerValue,
   "lesson8.perSampleBytes": at32.perSampleActivations,
   "lesson8.activations32": at32.activations,
@@ -34,4 +35,6 @@ export const lesson8Facts = {
   "lesson8.changeF300": -percentChange(f3!.batchSize, f300!.batchSize),
   "lesson8.largestBatchWide": wide.batchSize,
   "lesson8.changeWide": -percentChange(fit.batchSize, wide.batchSize),
+  // A 224 × 224 colour image as one sample's input: height × width × 3 colour channels.
+  "lesson8.imageValues": 224 * 224 * 3,
 } satisfies Record<`lesson8.${string}`, FactValue>;

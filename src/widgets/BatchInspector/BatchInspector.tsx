@@ -43,6 +43,8 @@ const HIDDEN = GREENHOUSE_NET.layers[0]!.units;
 const NET_NAME = GREENHOUSE_NET_WIDTHS.join("-");
 const PARAMETERS = countParameters(GREENHOUSE_NET);
 const fmt = (value: number, digits = 4): string => formatFixed(value, digits);
+/** The weight's symbol in the course's notation, e.g. W⁽¹⁾₁,₁. */
+const symbolOf = (index: number): string => CHOICES.find((c) => c.index === index)?.symbol ?? `weight ${index}`;
 
 function WeightName({ index }: { index: number }): JSX.Element {
   const choice = CHOICES.find((c) => c.index === index);
@@ -153,7 +155,7 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
         </fieldset>
         <div class="bi-fields">
           <label class="bi-select">
-            First weight (w₁)
+            First weight
             <select value={String(weightA)} onChange={(e) => setWeightA(Number(e.currentTarget.value))}>
               {CHOICES.map((c) => (
                 <option value={String(c.index)} key={c.index}>
@@ -163,7 +165,7 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
             </select>
           </label>
           <label class="bi-select">
-            Second weight (w₂)
+            Second weight
             <select value={String(weightB)} onChange={(e) => setWeightB(Number(e.currentTarget.value))}>
               {CHOICES.map((c) => (
                 <option value={String(c.index)} key={c.index}>
@@ -197,8 +199,8 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
       </p>
 
       <div class="bi-main">
-        <GradientPlot result={result} id={id} />
-        <RowTable result={result} otherMatches={sameNumbers(result, other)} />
+        <GradientPlot result={result} id={id} symbols={[symbolOf(weightA), symbolOf(weightB)]} />
+        <RowTable result={result} otherMatches={sameNumbers(result, other)} symbols={[symbolOf(weightA), symbolOf(weightB)]} />
       </div>
 
       <UpdateTable result={result} weightA={weightA} weightB={weightB} />
@@ -218,6 +220,7 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
             deltaB={comparison.fromBatch.deltaB}
             lossAfter={comparison.fromBatch.batchLossAfter}
             batchText={batchText}
+            symbols={[symbolOf(weightA), symbolOf(weightB)]}
           />
           <UpdatePanel
             title={`Update from ${lastText} alone`}
@@ -225,6 +228,7 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
             deltaB={comparison.fromLastRow.deltaB}
             lossAfter={comparison.fromLastRow.batchLossAfter}
             batchText={batchText}
+            symbols={[symbolOf(weightA), symbolOf(weightB)]}
           />
         </div>
       </section>
@@ -240,7 +244,7 @@ function sameNumbers(a: BatchInspection, b: BatchInspection): boolean {
   return a.rows.every((r, i) => fmt(r.prediction) === fmt(b.rows[i]!.prediction));
 }
 
-function RowTable({ result, otherMatches }: { result: BatchInspection; otherMatches: boolean }): JSX.Element {
+function RowTable({ result, otherMatches, symbols }: { result: BatchInspection; otherMatches: boolean; symbols: [string, string] }): JSX.Element {
   return (
     <div class="bi-table-wrap">
       {/* Focusable so keyboard users can scroll the table sideways on narrow screens. */}
@@ -259,8 +263,8 @@ function RowTable({ result, otherMatches }: { result: BatchInspection; otherMatc
             <th scope="col">
               <abbr title="loss (ŷ − y)²">ℓ</abbr>
             </th>
-            <th scope="col">∂ℓ/∂w₁</th>
-            <th scope="col">∂ℓ/∂w₂</th>
+            <th scope="col">∂ℓ/∂{symbols[0]}</th>
+            <th scope="col">∂ℓ/∂{symbols[1]}</th>
           </tr>
         </thead>
         <tbody>
@@ -296,7 +300,7 @@ function RowTable({ result, otherMatches }: { result: BatchInspection; otherMatc
   );
 }
 
-function GradientPlot({ result, id }: { result: BatchInspection; id: string }): JSX.Element {
+function GradientPlot({ result, id, symbols }: { result: BatchInspection; id: string; symbols: [string, string] }): JSX.Element {
   const size = 220;
   const half = size / 2;
   const reach = half - 22;
@@ -331,8 +335,8 @@ function GradientPlot({ result, id }: { result: BatchInspection; id: string }): 
       </defs>
       <line x1={8} y1={half} x2={size - 8} y2={half} class="bi-axis" />
       <line x1={half} y1={8} x2={half} y2={size - 8} class="bi-axis" />
-      <text x={size - 6} y={half - 6} text-anchor="end" class="bi-axis-label">∂/∂w₁</text>
-      <text x={half + 6} y={16} class="bi-axis-label">∂/∂w₂</text>
+      <text x={size - 6} y={half - 6} text-anchor="end" class="bi-axis-label">∂/∂{symbols[0]}</text>
+      <text x={half + 6} y={16} class="bi-axis-label">∂/∂{symbols[1]}</text>
       {result.rows.map((r) => (
         <g key={r.row}>
           <line x1={half} y1={half} x2={px(r.gradA)} y2={py(r.gradB)} class="bi-row-arrow" marker-end={`url(#${arrow})`} />
@@ -363,14 +367,14 @@ function UpdateTable({ result, weightA, weightB }: { result: BatchInspection; we
       <tbody>
         <tr>
           <th scope="row">
-            w₁ <WeightName index={weightA} />
+            <WeightName index={weightA} />
           </th>
           <td>{fmt(result.weightABefore)}</td>
           <td>{fmt(result.weightAAfter)}</td>
         </tr>
         <tr>
           <th scope="row">
-            w₂ <WeightName index={weightB} />
+            <WeightName index={weightB} />
           </th>
           <td>{fmt(result.weightBBefore)}</td>
           <td>{fmt(result.weightBAfter)}</td>
@@ -385,17 +389,24 @@ function UpdateTable({ result, weightA, weightB }: { result: BatchInspection; we
   );
 }
 
-function UpdatePanel(props: { title: string; deltaA: number; deltaB: number; lossAfter: number; batchText: string }): JSX.Element {
+function UpdatePanel(props: {
+  title: string;
+  deltaA: number;
+  deltaB: number;
+  lossAfter: number;
+  batchText: string;
+  symbols: [string, string];
+}): JSX.Element {
   return (
     <section class="bi-panel" aria-label={props.title}>
       <h4>{props.title}</h4>
       <dl>
         <div>
-          <dt>Δw₁</dt>
+          <dt>Δ{props.symbols[0]}</dt>
           <dd>{fmt(props.deltaA)}</dd>
         </div>
         <div>
-          <dt>Δw₂</dt>
+          <dt>Δ{props.symbols[1]}</dt>
           <dd>{fmt(props.deltaB)}</dd>
         </div>
         <div>

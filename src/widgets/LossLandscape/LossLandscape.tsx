@@ -100,13 +100,19 @@ export default function LossLandscape(props: LossLandscapeProps): JSX.Element {
     }
     setK(Infinity);
     setPlaying(false);
-    const values: Record<string, number> = { epochs, learningRate, startW1, startW2 };
-    for (const b of BATCH_SIZES) {
-      const end = pathStateAt(paths[b], Infinity);
-      values[`updatesB${b}`] = end.totalUpdates;
-      values[`lossB${b}`] = end.loss;
-    }
-    publishRun("loss-landscape", values);
+    const [b1, b5, b50] = BATCH_SIZES.map((b) => pathStateAt(paths[b], Infinity));
+    publishRun("loss-landscape", {
+      epochs,
+      learningRate,
+      startW1,
+      startW2,
+      updatesB1: b1!.totalUpdates,
+      lossB1: b1!.loss,
+      updatesB5: b5!.totalUpdates,
+      lossB5: b5!.loss,
+      updatesB50: b50!.totalUpdates,
+      lossB50: b50!.loss,
+    });
   }, [paths]);
 
   useEffect(() => {

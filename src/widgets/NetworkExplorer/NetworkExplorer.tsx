@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
 import { GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../../course/networks";
+import { layerSymbol } from "../../course/notation";
 import { useHydrated } from "../lib/useHydrated";
 import { denseParameterCount, describeDenseNetwork, type TensorDescription } from "../../engine/architecture";
 import { NumberField } from "../lib/NumberField";
@@ -58,8 +59,11 @@ const ROLE_WORDS: Record<TensorDescription["role"], string> = {
   output: "output batch",
 };
 
+/** The engine's tensor names in the course's notation: W1 → W⁽¹⁾, b1 → b⁽¹⁾, H1 → A⁽¹⁾ (activations), Y_hat → Ŷ. */
 function tensorName(t: TensorDescription): string {
-  return t.name === "Y_hat" ? "Ŷ" : t.name;
+  if (t.name === "Y_hat") return "Ŷ";
+  const layered = /^([WbH])(\d+)$/.exec(t.name);
+  return layered === null ? t.name : layerSymbol(layered[1] === "H" ? "A" : layered[1]!, Number(layered[2]));
 }
 
 function tensorRole(t: TensorDescription): string {

@@ -76,6 +76,14 @@ describe("lessons 1-3 facts", () => {
     expect(facts["lesson2.kerasDocsWeights"]).toBe(512);
     expect(facts["lesson3.params"]).toBe(41);
   });
+  it("lesson 3's claim: row 1's miss (0.247 standard deviations) is the smallest of rows 1–5, row 5's the largest", () => {
+    const misses = [0, 1, 2, 3, 4].map((row) => Math.abs(forwardWalk(row).yHat - forwardWalk(row).y));
+    expect(misses[0]).toBeCloseTo(0.247, 3);
+    expect(Math.min(...misses)).toBe(misses[0]);
+    expect(facts["lesson3.largestMissRow"]).toBe(5);
+    expect(facts["lesson3.largestMiss"]).toBe(Math.max(...misses));
+  });
+
   it("lesson 3's products add up to z1", () => {
     const sum = facts["lesson3.p1"] + facts["lesson3.p2"] + facts["lesson3.p3"];
     expect(sum).toBeCloseTo(facts["lesson3.z1"], 12);

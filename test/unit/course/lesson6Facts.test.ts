@@ -22,4 +22,12 @@ describe("lesson 6 facts", () => {
     expect(Number.isInteger(facts["lab.divergeUpdate"])).toBe(true);
     expect(facts["lab.noiseB50"]).toBe("0");
   });
+
+  it("compares B = 1 and B = 50 at equal updates, and there the full batch ends lower (the gain of small batches is their number of steps)", () => {
+    expect(facts["lab.updatesB1E2"]).toBe(facts["lab.equalUpdates"]);
+    expect(facts["lab.updatesB50E100"]).toBe(facts["lab.equalUpdates"]);
+    expect([facts["lab.equalEpochsB1"], facts["lab.equalEpochsB50"]]).toEqual([2, 100]);
+    expect(Number(facts["lab.lossB50E100"])).toBeLessThan(Number(facts["lab.lossB1E2"]));
+    expect([facts["lab.samplesB1E2"], facts["lab.samplesB50E100"]]).toEqual([100, 5000]);
+  });
 });
