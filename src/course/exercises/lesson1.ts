@@ -1,8 +1,8 @@
 /** Lesson 1's exercises: the table as X and y. */
-import { describeDenseNetwork } from "../../engine/architecture";
 import { columnStats, standardise } from "../../engine/dataset";
 import { FEATURE_INDEX, GREENHOUSE_FEATURES, GREENHOUSE_ROWS } from "../columns";
 import { greenhouseTable } from "../data";
+import { denseShapes, tensorShape } from "../networks";
 import { defineExercises } from "./spec";
 import { count, shape } from "./format";
 
@@ -10,7 +10,7 @@ const N = GREENHOUSE_ROWS;
 const F = GREENHOUSE_FEATURES;
 const xValues = N * F;
 const firstRows = 20;
-const xShape = (rows: number): number[] => describeDenseNetwork({ features: F, hidden: [], outputs: 1, batchSize: rows }).tensors.find((t) => t.name === "X")!.shape;
+const xShape = (rows: number): number[] => tensorShape(denseShapes(F, [], 1, rows), "X");
 const yShape = [N, 1];
 // A hypothetical table: its columns are the question's premise; features are the inputs only.
 const otherColumns = ["date", "temperature", "humidity", "light", "water use"];

@@ -1,10 +1,10 @@
 /** Lesson 10's final check: one or more questions for every fact COURSE.md promises to get right. */
-import { denseParameterCount, describeDenseNetwork, describeLstmNetwork, lstmParameterCount } from "../../engine/architecture";
+import { denseParameterCount, lstmParameterCount } from "../../engine/architecture";
 import { batchRows, epochBatches, iterationsPerEpoch, lastBatchSize, samplesSeen, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
 import { windowCount } from "../../engine/windows";
 import { GREENHOUSE_FEATURES, GREENHOUSE_ROWS } from "../columns";
 import { DATALOADER_DEFAULT_BATCH_SIZE, KERAS_DEFAULT_BATCH_SIZE } from "../frameworks";
-import { GREENHOUSE_HIDDEN_UNITS, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../networks";
+import { denseShapes, GREENHOUSE_HIDDEN_UNITS, KERAS_DOCS_DENSE, lstmShapes, QUESTION_BATCH_SIZE, tensorShape } from "../networks";
 import { count, range, shape } from "./format";
 import { defineExercises } from "./spec";
 
@@ -26,12 +26,12 @@ const it10 = iterationsPerEpoch(N, 10);
 const updates = totalUpdates(N, 10, 20);
 const rowsRead = samplesSeen(N, 10, 20);
 const B = QUESTION_BATCH_SIZE;
-const inputUnits = describeDenseNetwork({ features: F, hidden: [GREENHOUSE_HIDDEN_UNITS], outputs: 1, batchSize: B }).inputUnits;
+const inputUnits = denseShapes(F, [GREENHOUSE_HIDDEN_UNITS], 1, B).inputUnits;
 const { inputs: docsIn, units: docsUnits } = KERAS_DOCS_DENSE;
 const docsParams = denseParameterCount(docsIn, docsUnits);
 const T = 5;
 const windows = windowCount(N, T);
-const lstmBatch = describeLstmNetwork({ features: F, timesteps: T, units: 8, outputs: 1, batchSize: 8, framework: "keras" }).tensors.find((t) => t.name === "X")!.shape;
+const lstmBatch = tensorShape(lstmShapes(F, T, 8, 8, "keras"), "X");
 const torchLstm = lstmParameterCount(F, 8, "pytorch");
 const kerasLstm = lstmParameterCount(F, 8, "keras");
 

@@ -1,15 +1,15 @@
 /** Lesson 2's exercises: the input layer, weight shapes and parameter counts. */
-import { denseParameterCount, describeDenseNetwork } from "../../engine/architecture";
+import { denseParameterCount } from "../../engine/architecture";
 import { GREENHOUSE_FEATURES } from "../columns";
-import { GREENHOUSE_HIDDEN_UNITS, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../networks";
+import { denseShapes, GREENHOUSE_HIDDEN_UNITS, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE, tensorShape as shapeOf } from "../networks";
 import { count, shape } from "./format";
 import { defineExercises } from "./spec";
 
 const F = GREENHOUSE_FEATURES;
 const H = GREENHOUSE_HIDDEN_UNITS;
 const B = QUESTION_BATCH_SIZE;
-const greenhouseNet = (batchSize: number) => describeDenseNetwork({ features: F, hidden: [H], outputs: 1, batchSize });
-const tensorShape = (batchSize: number, name: string): number[] => greenhouseNet(batchSize).tensors.find((t) => t.name === name)!.shape;
+const greenhouseNet = (batchSize: number) => denseShapes(F, [H], 1, batchSize);
+const tensorShape = (batchSize: number, name: string): number[] => shapeOf(greenhouseNet(batchSize), name);
 const params = greenhouseNet(B).parameterCount;
 
 const { inputs: docsIn, units: docsUnits } = KERAS_DOCS_DENSE;
@@ -18,7 +18,7 @@ const docsParams = denseParameterCount(docsIn, docsUnits);
 
 const wide = { hidden: [16, 16] };
 const layerCounts = [denseParameterCount(F, 16), denseParameterCount(16, 16), denseParameterCount(16, 1)];
-const wideParams = describeDenseNetwork({ features: F, hidden: wide.hidden, outputs: 1, batchSize: 1 }).parameterCount;
+const wideParams = denseShapes(F, wide.hidden, 1, 1).parameterCount;
 
 export const lesson2 = defineExercises("the-input-layer", {
   "input-units-batch-5": {

@@ -1,17 +1,16 @@
 /** Lesson 3's exercises: one sample through the network, by hand. */
-import { describeDenseNetwork } from "../../engine/architecture";
 import { meanSquaredError } from "../../engine/loss";
 import { createModel } from "../../engine/model";
 import { GREENHOUSE_FEATURES } from "../columns";
 import { forwardWalk } from "../forwardPass";
 import { INSPECTOR_DEFAULTS, inspectBatch } from "../inspector";
-import { GREENHOUSE_HIDDEN_UNITS } from "../networks";
+import { denseShapes, GREENHOUSE_HIDDEN_UNITS } from "../networks";
 import { decimal, fixed, list, shape, signedNumber } from "./format";
 import { defineExercises } from "./spec";
 
 const F = GREENHOUSE_FEATURES;
 const H = GREENHOUSE_HIDDEN_UNITS;
-const oneSample = describeDenseNetwork({ features: F, hidden: [H], outputs: 1, batchSize: 1 });
+const oneSample = denseShapes(F, [H], 1, 1);
 const tensor = (name: string) => oneSample.tensors.find((t) => t.name === name)!;
 const multiplications = tensor("W1").parameters;
 const layerParameters = multiplications + tensor("b1").parameters;

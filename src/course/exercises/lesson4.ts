@@ -1,17 +1,16 @@
 /** Lesson 4's exercises: a batch through the network. */
-import { describeDenseNetwork } from "../../engine/architecture";
 import { countParameters } from "../../engine/model";
 import { GREENHOUSE_FEATURES } from "../columns";
 import { INSPECTOR_DEFAULT_ROWS, INSPECTOR_DEFAULTS, inspectBatch } from "../inspector";
-import { GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, QUESTION_BATCH_SIZE } from "../networks";
+import { denseShapes, GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, QUESTION_BATCH_SIZE, tensorShape as shapeOf } from "../networks";
 import { shape } from "./format";
 import { defineExercises } from "./spec";
 
 const F = GREENHOUSE_FEATURES;
 const H = GREENHOUSE_HIDDEN_UNITS;
 const B = QUESTION_BATCH_SIZE;
-const atBatch = (batchSize: number) => describeDenseNetwork({ features: F, hidden: [H], outputs: 1, batchSize });
-const tensorShape = (batchSize: number, name: string): number[] => atBatch(batchSize).tensors.find((t) => t.name === name)!.shape;
+const atBatch = (batchSize: number) => denseShapes(F, [H], 1, batchSize);
+const tensorShape = (batchSize: number, name: string): number[] => shapeOf(atBatch(batchSize), name);
 const params = countParameters(GREENHOUSE_NET);
 const net = `${F}-${H}-1`;
 const firstRow = INSPECTOR_DEFAULTS.start;

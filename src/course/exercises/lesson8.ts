@@ -1,12 +1,11 @@
 /** Lesson 8's exercises: what a training step keeps in memory. */
 import { denseParameterCount } from "../../engine/architecture";
-import { largestBatchForBudget, trainingMemory } from "../../engine/memory";
-import { featureComparison, MEMORY_DEFAULTS, MEMORY_EXAMPLE, percentChange } from "../memory";
+import { featureComparison, largestBatchOf, MEMORY_DEFAULTS, MEMORY_EXAMPLE, memoryOf, memorySpec, percentChange } from "../memory";
 import { count } from "./format";
 import { defineExercises, type PredictionBandSpec } from "./spec";
 
 // A network with exactly 1,000,000 parameters: 999,999 inputs into one unit (999,999 weights + 1 bias), Adam, float32.
-const million = trainingMemory({ features: 999_999, hidden: [], outputs: 1, bytesPerValue: 4, optimizer: "adam" }, 0);
+const million = memoryOf({ features: 999_999, hidden: [], outputs: 1, bytesPerValue: 4, optimizer: "adam" }, 0);
 const bytesPerValue = million.weights / million.parameters;
 const fixedBytes = million.weights + million.gradients + million.optimizerState;
 const bytesPerParameter = fixedBytes / million.parameters;
@@ -14,13 +13,13 @@ const bytesPerParameter = fixedBytes / million.parameters;
 const example = MEMORY_EXAMPLE;
 const budget = MEMORY_DEFAULTS.budgetBytes;
 const [fewFeatures, , manyFeatures] = MEMORY_DEFAULTS.compareFeatures;
-const [few, , many] = featureComparison(example, budget, MEMORY_DEFAULTS.compareFeatures).map((c) => c.budget.batchSize);
+const [few, , many] = featureComparison(memorySpec(example), budget, MEMORY_DEFAULTS.compareFeatures).map((c) => c.budget.batchSize);
 const shrink = -percentChange(few!, many!);
-const perSample = trainingMemory(example, 0).perSampleActivations;
+const perSample = memoryOf(example, 0).perSampleActivations;
 const perSampleValues = perSample / example.bytesPerValue;
 const extraValues = manyFeatures - fewFeatures;
 const extraWeights = denseParameterCount(manyFeatures, example.hidden[0]!) - denseParameterCount(fewFeatures, example.hidden[0]!);
-const largestWithMany = largestBatchForBudget({ ...example, features: manyFeatures }, budget).batchSize;
+const largestWithMany = largestBatchOf({ ...example, features: manyFeatures }, budget).batchSize;
 const memoryBands: PredictionBandSpec[] = [
   { id: "over-200k", text: "more than 200,000", min: 200000 },
   { id: "100k-200k", text: "100,000 to 200,000", min: 100000, max: 200000 },
@@ -29,7 +28,7 @@ const memoryBands: PredictionBandSpec[] = [
 ];
 
 const bigBatch = 64;
-const activations64 = trainingMemory(example, bigBatch).activations;
+const activations64 = memoryOf(example, bigBatch).activations;
 
 export const lesson8 = defineExercises("what-limits-batch-size", {
   "adam-fixed-bytes": {

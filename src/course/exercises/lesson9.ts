@@ -1,7 +1,8 @@
 /** Lesson 9's exercises: windows and LSTM inputs. */
-import { describeLstmNetwork, lstmParameterCount } from "../../engine/architecture";
+import { lstmParameterCount } from "../../engine/architecture";
 import { windowCount, windowRows } from "../../engine/windows";
 import { GREENHOUSE_FEATURES, GREENHOUSE_ROWS } from "../columns";
+import { lstmShapes, tensorShape } from "../networks";
 import { count, range, shape } from "./format";
 import { defineExercises } from "./spec";
 
@@ -9,8 +10,8 @@ const N = GREENHOUSE_ROWS;
 const F = GREENHOUSE_FEATURES;
 const T = 5;
 const B = 8;
-const batchShape = describeLstmNetwork({ features: F, timesteps: T, units: 16, outputs: 1, batchSize: B, framework: "keras" }).tensors.find((t) => t.name === "X")!.shape;
-const inputSize = describeLstmNetwork({ features: F, timesteps: T, units: 16, outputs: 1, batchSize: B, framework: "pytorch" }).inputUnits;
+const batchShape = tensorShape(lstmShapes(F, T, 16, B, "keras"), "X");
+const inputSize = lstmShapes(F, T, 16, B, "pytorch").inputUnits;
 /** Rows (from 1) that window w (from 1) of length T covers. */
 const cover = (w: number, timesteps: number): [number, number] => {
   const rows = windowRows(w - 1, timesteps);

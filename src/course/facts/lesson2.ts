@@ -1,11 +1,11 @@
 /** Numbers quoted in lesson 2 (the input layer): layer sizes and parameter counts. */
-import { denseParameterCount, describeDenseNetwork } from "../../engine/architecture";
+import { denseParameterCount } from "../../engine/architecture";
 import { countParameters } from "../../engine/model";
 import { GREENHOUSE_FEATURES } from "../columns";
-import { GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../networks";
+import { denseShapes, GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../networks";
 import type { FactValue } from "./types";
 
-const atQuestionBatch = describeDenseNetwork({ features: GREENHOUSE_FEATURES, hidden: [GREENHOUSE_HIDDEN_UNITS], outputs: 1, batchSize: QUESTION_BATCH_SIZE });
+const atQuestionBatch = denseShapes(GREENHOUSE_FEATURES, [GREENHOUSE_HIDDEN_UNITS], 1, QUESTION_BATCH_SIZE);
 
 export const lesson2Facts = {
   "lesson2.hiddenParams": denseParameterCount(GREENHOUSE_FEATURES, GREENHOUSE_HIDDEN_UNITS),

@@ -1,17 +1,16 @@
 /** Numbers quoted in lesson 8: training memory of the example network (src/course/memory.ts). */
 import { denseParameterCount } from "../../engine/architecture";
-import { largestBatchForBudget, trainingMemory } from "../../engine/memory";
-import { featureComparison, MEMORY_DEFAULTS, MEMORY_EXAMPLE, percentChange } from "../memory";
+import { featureComparison, largestBatchOf, MEMORY_DEFAULTS, MEMORY_EXAMPLE, memoryOf, memorySpec, percentChange } from "../memory";
 import type { FactValue } from "./types";
 
 const spec = MEMORY_EXAMPLE;
-const at32 = trainingMemory(spec, 32);
-const at64 = trainingMemory(spec, 64);
+const at32 = memoryOf(spec, 32);
+const at64 = memoryOf(spec, 64);
 const budget = MEMORY_DEFAULTS.budgetBytes;
-const fit = largestBatchForBudget(spec, budget);
-const [f3, f30, f300] = featureComparison(spec, budget, MEMORY_DEFAULTS.compareFeatures).map((c) => c.budget);
+const fit = largestBatchOf(spec, budget);
+const [f3, f30, f300] = featureComparison(memorySpec(spec), budget, MEMORY_DEFAULTS.compareFeatures).map((c) => c.budget);
 // Doubling the hidden width instead (3 → 512 → 512 → 1): what actually moves the largest batch.
-const wide = largestBatchForBudget({ ...spec, hidden: spec.hidden.map((units) => 2 * units) }, budget);
+const wide = largestBatchOf({ ...spec, hidden: spec.hidden.map((units) => 2 * units) }, budget);
 
 export const lesson8Facts = {
   "lesson8.parameters": at32.parameters,
