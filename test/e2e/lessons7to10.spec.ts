@@ -212,7 +212,7 @@ test.describe("lesson 10: cheat sheet", () => {
     await expect(page.getByText("Keras keeps the short last batch of 2 rows.")).toBeVisible();
     await question.fill("7");
     await question.press("Enter");
-    await expect(page.getByText(/six batches of 8 rows and a last batch of 2/)).toBeVisible();
+    await expect(page.getByText(/6 batches of 8 rows and a last batch of 2/)).toBeVisible();
     expect(problems.consoleErrors).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ export const lesson5 = defineExercises("iterations-and-epochs", {
     question: `${N} rows, batch size 5. Which positions of the epoch's order (counting from 1) does the 10th iteration take?`,
     answer: [tenthFirst, tenthLast],
     itemName: "positions",
-    explanation: `Iteration i takes positions (i − 1)·5 + 1 to i·5, so the tenth takes ${tenthFirst}–${tenthLast}: ${tenthLast - tenthFirst + 1} positions, the last five of the epoch.`,
+    explanation: `Iteration k takes positions (k − 1)·5 + 1 to k·5, so the tenth takes ${tenthFirst}–${tenthLast}: ${tenthLast - tenthFirst + 1} positions, the last five of the epoch.`,
     hints: [
       { when: range(tenthFirst - 1, tenthLast), hint: `Position ${tenthFirst - 1} already belongs to the ninth batch (${ninthFirst}–${ninthLast}).` },
       { when: range(tenthLast, tenthLast + 5), hint: `Count from 1: the first batch is positions 1–5, so the tenth ends at ${tenthLast}.` },

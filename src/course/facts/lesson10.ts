@@ -1,6 +1,6 @@
 /** Numbers quoted in lesson 10 (the cheat sheet): the course's facts table, from the engine. */
 import { denseParameterCount } from "../../engine/architecture";
-import { iterationsPerEpoch, lastBatchSize, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
+import { iterationsPerEpoch, lastBatchSize, samplesSeen, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
 import { windowCount } from "../../engine/windows";
 import { GREENHOUSE_ROWS } from "../columns";
 import { DATALOADER_DEFAULT_BATCH_SIZE, KERAS_DEFAULT_BATCH_SIZE } from "../frameworks";
@@ -25,4 +25,5 @@ export const lesson10Facts = {
   "lesson10.updates20x10": totalUpdates(N, 10, 20),
   "lesson10.dense16to32": denseParameterCount(KERAS_DOCS_DENSE.inputs, KERAS_DOCS_DENSE.units),
   "lesson10.windowsT5": windowCount(N, 5),
+  "lesson10.samples20Epochs": samplesSeen(N, 10, 20),
 } satisfies Record<`lesson10.${string}`, FactValue>;

@@ -31,6 +31,7 @@ const divergeRate = 5;
 const divergent = run({ batchSize: 1, learningRate: divergeRate });
 const noise = measureNoise(base.model, data, initialWeights(base, GREENHOUSE_FEATURES), "initial");
 const noiseAt = (b: number) => noise.points.find((p) => p.batchSize === b)!;
+const twoIterations = Array.from({ length: n }, (_, i) => i + 1).filter((b) => iterationsPerEpoch(n, b) === 2);
 
 export const lesson6Facts = {
   "lab.n": n,
@@ -48,6 +49,9 @@ export const lesson6Facts = {
   "lab.updatesB1E20": totalUpdates(n, 1, base.epochs),
   "lab.updatesB8E20": totalUpdates(n, 8, base.epochs),
   "lab.updatesB50E20": totalUpdates(n, 50, base.epochs),
+  // The sweep's widest plateau: the batch sizes that need exactly 2 iterations per epoch.
+  "lab.twoIterationsFrom": Math.min(...twoIterations),
+  "lab.twoIterationsTo": Math.max(...twoIterations),
   "lab.initialLoss": formatLoss(defaultRun.initialFullLoss),
   "lab.lossDefault": formatLoss(defaultRun.finalLoss),
   "lab.lossB1": formatLoss(b1.finalLoss),

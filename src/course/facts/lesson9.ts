@@ -21,6 +21,7 @@ const r = lstmTrainerDefault;
 
 export const lesson9Facts = {
   "lesson9.windowsT5": windowCount(N, 5),
+  "lesson9.windowRowsT5": windowCount(N, 5) * 5,
   "lesson9.kerasH8": lstmParameterCount(F, 8, "keras"),
   "lesson9.pytorchH8": lstmParameterCount(F, 8, "pytorch"),
   "lesson9.headH8": denseParameterCount(8, 1),

@@ -4,16 +4,10 @@
  * built lesson must show the new exercise. If the recipe stops working (an API changes and the README does
  * not), this fails.
  */
-import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify, stripVTControlCharacters } from "node:util";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-const projectRoot = resolve(import.meta.dirname, "../../..");
-const temporaryFolders: string[] = [];
+import { projectRoot, removeScratchCopies, runIn, scratchCopy } from "./scratchProject";
 
 export interface RecipeStep {
   /** The file the step names (the first path in backticks). */
@@ -61,29 +55,7 @@ export function applyStep(source: string, step: RecipeStep): string {
   return `${source.trimEnd()}\n\n${step.code}\n`;
 }
 
-async function inCopy(folder: string, command: string, args: string[]): Promise<{ ok: boolean; output: string }> {
-  try {
-    const { stdout, stderr } = await run(join(projectRoot, "node_modules/.bin", command), args, {
-      cwd: folder,
-      maxBuffer: 64 * 1024 * 1024,
-      env: {
-        ...process.env,
-        ASTRO_CACHE_DIR: join(folder, ".astro-cache"),
-        ASTRO_TELEMETRY_DISABLED: "1",
-        NO_COLOR: "1",
-        FORCE_COLOR: "0",
-      },
-    });
-    return { ok: true, output: stripVTControlCharacters(stdout + stderr) };
-  } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: stripVTControlCharacters(`${failure.stdout ?? ""}${failure.stderr ?? ""}`) };
-  }
-}
-
-afterAll(async () => {
-  await Promise.all(temporaryFolders.map((folder) => rm(folder, { recursive: true, force: true })));
-});
+afterAll(removeScratchCopies);
 
 describe("README's recipe for adding an exercise", () => {
   it("reads three steps: the spec, its place in the lesson and the answer worked out by hand", async () => {
@@ -96,12 +68,7 @@ describe("README's recipe for adding an exercise", () => {
   });
 
   it("followed on a copy of the project, passes the type check, the exercise tests and a build that shows the exercise", async () => {
-    const folder = await mkdtemp(join(tmpdir(), "course-recipe-"));
-    temporaryFolders.push(folder);
-    for (const entry of ["astro.config.mjs", "tsconfig.json", "package.json", "vitest.config.ts", "README.md", "src", "content", "public", "scripts", "test"]) {
-      await cp(join(projectRoot, entry), join(folder, entry), { recursive: true });
-    }
-    await symlink(join(projectRoot, "node_modules"), join(folder, "node_modules"));
+    const folder = await scratchCopy(["astro.config.mjs", "tsconfig.json", "package.json", "vitest.config.ts", "README.md", "src", "content", "public", "scripts", "test"]);
 
     const steps = recipeSteps(await readFile(join(folder, "README.md"), "utf8"), "Add an exercise");
     for (const step of steps) {
@@ -114,15 +81,15 @@ describe("README's recipe for adding an exercise", () => {
     expect(id).toBeDefined();
     expect(question).toBeDefined();
 
-    const check = await inCopy(folder, "astro", ["check"]);
+    const check = await runIn(folder, "astro", ["check"]);
     expect(check.output).toMatch(/0 errors/);
     expect(check.ok).toBe(true);
 
-    const tests = await inCopy(folder, "vitest", ["run", "test/unit/site/exercises.test.ts"]);
+    const tests = await runIn(folder, "vitest", ["run", "test/unit/site/exercises.test.ts"]);
     expect(tests.output).toMatch(/Tests\s+\d+ passed/);
     expect(tests.ok).toBe(true);
 
-    const build = await inCopy(folder, "astro", ["build"]);
+    const build = await runIn(folder, "astro", ["build"]);
     expect(build.ok, build.output.slice(-2000)).toBe(true);
     const page = await readFile(join(folder, "dist/lessons/iterations-and-epochs/index.html"), "utf8");
     expect(page).toContain(`id="${id}"`);
