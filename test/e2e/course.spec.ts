@@ -72,3 +72,27 @@ test("lesson 8 explains the binding term and names the LSTM units field the calc
   await expect(calculator.getByLabel("Sequence length (time steps)")).toBeVisible();
   expect(problems.consoleErrors).toEqual([]);
 });
+
+test("the corrected claims read as the engine has them (lessons 3, 6 and 7)", async ({ page }) => {
+  await page.goto("lessons/loss-landscape/");
+  const lesson7 = page.locator("article");
+  await expect(lesson7).not.toContainText("crosses every contour line at a right angle");
+  await expect(lesson7).toContainText("Only in the limit of infinitely small steps, gradient flow, does the path cross every contour at a right angle.");
+  // 50 updates each: 1 epoch at B = 1, 5 at B = 5, 50 at B = 50 (not 10 epochs at B = 5, which is 100 updates).
+  await expect(lesson7.locator('[data-fact="lesson7.equalUpdates"]')).toHaveText("50");
+  await expect(lesson7.locator('[data-fact="lesson7.equalEpochsB1"]')).toHaveText("1");
+  await expect(lesson7.locator('[data-fact="lesson7.equalEpochsB5"]')).toHaveText("5");
+  await expect(lesson7.locator('[data-fact="lesson7.equalEpochsB50"]')).toHaveText("50");
+  await expect(lesson7).toContainText("the single-row path happens to end lowest and");
+  await expect(lesson7).not.toContainText("ends lowest.");
+
+  await page.goto("lessons/batch-size-lab/");
+  const lesson6 = page.locator("article");
+  await expect(lesson6).not.toContainText("why many small steps can cover more ground");
+  await expect(lesson6).toContainText("comes from the number of their steps, not from the noise");
+
+  await page.goto("lessons/one-sample-forward/");
+  const lesson3 = page.locator("article");
+  await expect(lesson3).not.toContainText("Why is the network's prediction for row 1 far from the target?");
+  await expect(lesson3).toContainText("the smallest miss of rows 1–5");
+});
