@@ -5,7 +5,6 @@
  *   the greenhouse network   3 inputs → Dense(8, tanh) → Dense(1, linear), 41 parameters,
  *                            Glorot-uniform weights and zero biases from seed 1, untrained.
  */
-import { describeDenseNetwork, describeLstmNetwork, type LstmFramework, type NetworkDescription } from "../engine/architecture";
 import type { ModelSpec } from "../engine/model";
 import { GREENHOUSE_FEATURES } from "./columns";
 
@@ -47,20 +46,3 @@ export const QUESTION_BATCH_SIZE = 5;
 
 /** The line from Keras' old documentation the reader met: Dense(32, input_shape=(16,)), 16 inputs into 32 units. */
 export const KERAS_DOCS_DENSE = { inputs: 16, units: 32 } as const;
-
-/** Every tensor of a dense network F → hidden → outputs at batch size B, with shapes and parameter counts. */
-export function denseShapes(features: number, hidden: readonly number[], outputs: number, batchSize: number): NetworkDescription {
-  return describeDenseNetwork({ features, hidden: [...hidden], outputs, batchSize });
-}
-
-/** The same for an LSTM of `units` over windows of T rows, then a dense output, in one framework's layout. */
-export function lstmShapes(features: number, timesteps: number, units: number, batchSize: number, framework: LstmFramework): NetworkDescription {
-  return describeLstmNetwork({ features, timesteps, units, outputs: 1, batchSize, framework });
-}
-
-/** One tensor's shape by the engine's name ("X", "W1", "b1", "H1", "Y_hat"). */
-export function tensorShape(description: NetworkDescription, name: string): number[] {
-  const found = description.tensors.find((tensor) => tensor.name === name);
-  if (found === undefined) throw new Error(`No tensor ${name} in this network`);
-  return found.shape;
-}

@@ -2,7 +2,7 @@
 import { columnStats, standardise } from "../../engine/dataset";
 import { FEATURE_INDEX, GREENHOUSE_FEATURES, GREENHOUSE_ROWS } from "../columns";
 import { greenhouseTable } from "../data";
-import { denseShapes, tensorShape } from "../networks";
+import { denseShapes, tensorShape } from "../shapes";
 import { defineExercises } from "./spec";
 import { count, shape } from "./format";
 

@@ -4,7 +4,8 @@ import { batchRows, epochBatches, iterationsPerEpoch, lastBatchSize, samplesSeen
 import { windowCount } from "../../engine/windows";
 import { GREENHOUSE_FEATURES, GREENHOUSE_ROWS } from "../columns";
 import { DATALOADER_DEFAULT_BATCH_SIZE, KERAS_DEFAULT_BATCH_SIZE } from "../frameworks";
-import { denseShapes, GREENHOUSE_HIDDEN_UNITS, KERAS_DOCS_DENSE, lstmShapes, QUESTION_BATCH_SIZE, tensorShape } from "../networks";
+import { GREENHOUSE_HIDDEN_UNITS, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../networks";
+import { denseShapes, lstmShapes, tensorShape } from "../shapes";
 import { count, range, shape } from "./format";
 import { defineExercises } from "./spec";
 

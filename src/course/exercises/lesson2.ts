@@ -1,7 +1,8 @@
 /** Lesson 2's exercises: the input layer, weight shapes and parameter counts. */
 import { denseParameterCount } from "../../engine/architecture";
 import { GREENHOUSE_FEATURES } from "../columns";
-import { denseShapes, GREENHOUSE_HIDDEN_UNITS, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE, tensorShape as shapeOf } from "../networks";
+import { GREENHOUSE_HIDDEN_UNITS, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../networks";
+import { denseShapes, tensorShape as shapeOf } from "../shapes";
 import { count, shape } from "./format";
 import { defineExercises } from "./spec";
 

@@ -4,7 +4,8 @@ import { createModel } from "../../engine/model";
 import { GREENHOUSE_FEATURES } from "../columns";
 import { forwardWalk } from "../forwardPass";
 import { INSPECTOR_DEFAULTS, inspectBatch } from "../inspector";
-import { denseShapes, GREENHOUSE_HIDDEN_UNITS } from "../networks";
+import { GREENHOUSE_HIDDEN_UNITS } from "../networks";
+import { denseShapes } from "../shapes";
 import { decimal, fixed, list, shape, signedNumber } from "./format";
 import { defineExercises } from "./spec";
 

@@ -2,7 +2,8 @@
 import { countParameters } from "../../engine/model";
 import { GREENHOUSE_FEATURES } from "../columns";
 import { INSPECTOR_DEFAULT_ROWS, INSPECTOR_DEFAULTS, inspectBatch } from "../inspector";
-import { denseShapes, GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, QUESTION_BATCH_SIZE, tensorShape as shapeOf } from "../networks";
+import { GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, QUESTION_BATCH_SIZE } from "../networks";
+import { denseShapes, tensorShape as shapeOf } from "../shapes";
 import { shape } from "./format";
 import { defineExercises } from "./spec";
 

@@ -2,7 +2,7 @@
 import { lstmParameterCount } from "../../engine/architecture";
 import { windowCount, windowRows } from "../../engine/windows";
 import { GREENHOUSE_FEATURES, GREENHOUSE_ROWS } from "../columns";
-import { lstmShapes, tensorShape } from "../networks";
+import { lstmShapes, tensorShape } from "../shapes";
 import { count, range, shape } from "./format";
 import { defineExercises } from "./spec";
 

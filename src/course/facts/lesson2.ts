@@ -2,7 +2,8 @@
 import { denseParameterCount } from "../../engine/architecture";
 import { countParameters } from "../../engine/model";
 import { GREENHOUSE_FEATURES } from "../columns";
-import { denseShapes, GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../networks";
+import { GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../networks";
+import { denseShapes } from "../shapes";
 import type { FactValue } from "./types";
 
 const atQuestionBatch = denseShapes(GREENHOUSE_FEATURES, [GREENHOUSE_HIDDEN_UNITS], 1, QUESTION_BATCH_SIZE);
