@@ -3,8 +3,8 @@
  * and the target, shaded by their standardised value), cut into batches of 5 without shuffling, and the numbers a
  * reader should take away. The page draws it as SVG; nothing runs in the browser.
  */
-import { GREENHOUSE_COLUMNS, iterationsPerEpoch, standardise, totalUpdates } from "../engine";
-import { greenhouse } from "../widgets/lib/greenhouse";
+import { GREENHOUSE_COLUMNS, iterationsPerEpoch, totalUpdates } from "../engine";
+import { standardisedGreenhouse } from "../course/data";
 
 export const HOME_BATCH_SIZE = 5;
 export const HOME_EPOCHS = 20;
@@ -37,7 +37,7 @@ export interface HomeFigureData {
 }
 
 export function homeFigureData(batchSize = HOME_BATCH_SIZE, epochs = HOME_EPOCHS): HomeFigureData {
-  const { dataset } = standardise(greenhouse);
+  const { dataset } = standardisedGreenhouse();
   const { n, features } = dataset;
   const value = (row: number, column: number) => (column < features ? dataset.x[row * features + column]! : dataset.y[row]!);
   const ranges = Array.from({ length: features + 1 }, (_, column) => {

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { lessonSlug } from "../lessonSchema";
 import { withBase } from "./url";
-import { exerciseIdsIn } from "../exercises/manifest";
+import { exercisesOf } from "../course/exercises";
 
 export interface LessonLink {
   entry: CollectionEntry<"lessons">;
@@ -9,22 +9,26 @@ export interface LessonLink {
   href: string;
   title: string;
   order: number;
+  /** Its exercises in page order (src/course/exercises), with the question that names each one. */
+  exercises: { id: string; question: string }[];
   exerciseIds: string[];
 }
 
-/** All lessons in course order, with their route and the ids of the exercises they contain. */
+/** All lessons in course order, with their route and their exercises. */
 export async function courseLessons(): Promise<LessonLink[]> {
   const entries = await getCollection("lessons");
   return entries
     .map((entry) => {
       const slug = lessonSlug(entry.id);
+      const exercises = exercisesOf(slug).map(({ id, question }) => ({ id, question }));
       return {
         entry,
         slug,
         href: withBase(`/lessons/${slug}/`),
         title: entry.data.title,
         order: entry.data.order,
-        exerciseIds: exerciseIdsIn(entry.body ?? ""),
+        exercises,
+        exerciseIds: exercises.map((exercise) => exercise.id),
       };
     })
     .sort((a, b) => a.order - b.order);

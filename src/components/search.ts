@@ -1,7 +1,27 @@
+/** One section of a page that matched: Pagefind splits a page at its headings with ids. */
+interface PagefindSubResult {
+  title: string;
+  /** The page URL with the section's #anchor. */
+  url: string;
+  excerpt: string;
+  locations: number[];
+}
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
+  sub_results?: PagefindSubResult[];
+}
+
+/**
+ * Where a result should land: the section with the most matches (the first on a tie), so the reader arrives at the
+ * heading above the matching text instead of the top of the lesson.
+ */
+export function bestSection(page: PagefindResultData): { url: string; section: string | null; excerpt: string } {
+  const sections = (page.sub_results ?? []).filter((sub) => sub.locations.length > 0);
+  const best = sections.reduce<PagefindSubResult | null>((top, sub) => (top === null || sub.locations.length > top.locations.length ? sub : top), null);
+  if (best === null || best.url === page.url) return { url: page.url, section: null, excerpt: best?.excerpt ?? page.excerpt };
+  return { url: best.url, section: best.title, excerpt: best.excerpt };
 }
 interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
@@ -35,13 +55,14 @@ export async function runSearchPage(): Promise<void> {
     const pages = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
     status.textContent = pages.length === 0 ? `No lesson mentions “${trimmed}”.` : `${pages.length} ${pages.length === 1 ? "lesson matches" : "lessons match"} “${trimmed}”.`;
     for (const page of pages) {
+      const target = bestSection(page);
       const item = document.createElement("li");
       const link = document.createElement("a");
-      link.href = page.url;
-      link.textContent = page.meta.title ?? page.url;
+      link.href = target.url;
+      link.textContent = target.section === null ? (page.meta.title ?? page.url) : `${page.meta.title ?? page.url}: ${target.section}`;
       const excerpt = document.createElement("p");
       // Pagefind's excerpt contains only <mark> tags around the matched words; keep those, drop anything else.
-      excerpt.innerHTML = page.excerpt.replace(/<(?!\/?mark>)[^>]*>/g, "");
+      excerpt.innerHTML = target.excerpt.replace(/<(?!\/?mark>)[^>]*>/g, "");
       item.append(link, excerpt);
       list.append(item);
     }

@@ -3,20 +3,10 @@
  * exercise islands (src/widgets/exercises). Nothing here imports Preact or touches the DOM.
  */
 
-/**
- * When a targeted hint applies to a wrong answer.
- * - a number: the reader's number equals it (numeric and predict exercises);
- * - `[min, max]`: the reader's number lies in the closed interval;
- * - a string: an answer written the way the exercise kind reads it, compared after parsing
- *   ("(5, 8, 3)" for a shape, "45-50" for a range, an option id for a choice, "6.25" for a number).
- */
-export type HintWhen = number | readonly [number, number] | string;
+// Hints and options are part of an exercise's spec, which the course layer defines.
+import type { ChoiceOption, HintWhen, TargetedHint } from "../course/exercises/spec";
 
-/** A hint for a known wrong answer; the first one whose `when` matches is shown. */
-export interface TargetedHint {
-  when: HintWhen;
-  hint: string;
-}
+export type { ChoiceOption, HintWhen, TargetedHint };
 
 /**
  * What checking one submitted answer gives.
@@ -64,14 +54,6 @@ export interface RangeSpec {
   /** What the range counts, for the message "That range covers 6 rows." Default "rows". */
   itemName?: string;
   hints?: readonly TargetedHint[];
-}
-
-export interface ChoiceOption {
-  id: string;
-  text: string;
-  correct: boolean;
-  /** Why this option is right or wrong; shown after checking. */
-  explanation: string;
 }
 
 export interface ChoiceSpec {

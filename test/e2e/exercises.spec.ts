@@ -22,7 +22,7 @@ test("a wrong answer gets its targeted hint, a right one the explanation, and pr
   await field.fill(" 7 ");
   await exercise.getByRole("button", { name: "Check" }).click();
   await expect(exercise.getByRole("status")).toContainText("Correct.");
-  await expect(exercise.getByRole("status")).toContainText("ceil(50/8) = 7");
+  await expect(exercise.getByRole("status")).toContainText("⌈50/8⌉ = 7");
 
   await page.reload();
   await page.locator("#iterations-b8").scrollIntoViewIfNeeded();
@@ -88,7 +88,7 @@ test("keyboard only: numeric, range, choice and predict-then-run exercises can b
   await page.locator("#tenth-batch-positions").getByRole("textbox").focus();
   await page.keyboard.type("45-50");
   await page.keyboard.press("Enter");
-  await expect(page.locator("#tenth-batch-positions").getByRole("status")).toContainText("That is six positions");
+  await expect(page.locator("#tenth-batch-positions").getByRole("status")).toContainText("Position 45 already belongs to the ninth batch (41–45).");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("46-50");
   await page.keyboard.press("Enter");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { columnStats, createModel, parseGreenhouseCsv, standardise } from "../../src/engine";
-import { GREENHOUSE_NET_SEED, GREENHOUSE_NET_SPEC } from "../../src/widgets/ForwardStepper/forwardWalk";
+import { GREENHOUSE_NET as GREENHOUSE_NET_SPEC, GREENHOUSE_NET_SEED } from "../../src/course/networks";
 import { expect, printedNumber as fmt, test } from "./helpers";
 
 // The expected numbers come from the engine and the shipped CSV, computed here in Node.
@@ -136,15 +136,15 @@ test.describe("lesson 2: the network shape explorer", () => {
     await preset.click();
     await page.getByLabel("Batch size", { exact: true }).fill("5");
     await expect(tensorRow(page, /^X \(input batch\)/).getByRole("cell").first()).toHaveText("(5, 3)");
-    await expect(tensorRow(page, /^W1 \(weights, layer 1\)/).getByRole("cell").first()).toHaveText("(3, 8)");
+    await expect(tensorRow(page, /^W⁽¹⁾ \(weights, layer 1\)/).getByRole("cell").first()).toHaveText("(3, 8)");
     await expect(tensorRow(page, /^Total/).getByRole("cell").nth(1)).toHaveText("41");
     await expect(page.getByText(/Input layer: 3 units/)).toBeVisible();
 
     await page.getByLabel("Batch size", { exact: true }).fill("50");
     await expect(tensorRow(page, /^X \(input batch\)/).getByRole("cell").first()).toHaveText("(50, 3)");
-    await expect(tensorRow(page, /^H1 \(activations, layer 1\)/).getByRole("cell").first()).toHaveText("(50, 8)");
-    await expect(tensorRow(page, /^W1 \(weights, layer 1\)/).getByRole("cell").first()).toHaveText("(3, 8)");
-    await expect(tensorRow(page, /^W1/).getByRole("cell").last()).toHaveText("no");
+    await expect(tensorRow(page, /^A⁽¹⁾ \(activations, layer 1\)/).getByRole("cell").first()).toHaveText("(50, 8)");
+    await expect(tensorRow(page, /^W⁽¹⁾ \(weights, layer 1\)/).getByRole("cell").first()).toHaveText("(3, 8)");
+    await expect(tensorRow(page, /^W⁽¹⁾/).getByRole("cell").last()).toHaveText("no");
     await expect(tensorRow(page, /^Total/).getByRole("cell").nth(1)).toHaveText("41");
     await expect(page.getByText(/Input layer: 3 units/)).toBeVisible();
     await expect(page.getByRole("img", { name: /Input: 3 values; Hidden 1: 8 units; Output: 1 unit\. A batch of 50 samples/ })).toBeVisible();
@@ -163,7 +163,7 @@ test.describe("lesson 2: the network shape explorer", () => {
     await hydrated(preset);
     await preset.click();
     await expect(tensorRow(page, /^Total/).getByRole("cell").nth(1)).toHaveText("544");
-    await expect(tensorRow(page, /^W1/).getByRole("cell").first()).toHaveText("(16, 32)");
+    await expect(tensorRow(page, /^W⁽¹⁾/).getByRole("cell").first()).toHaveText("(16, 32)");
     await expect(page.getByText("Output layer: 16 × 32 weights + 32 biases = 544")).toBeVisible();
     await expect(page.getByText(/Input layer: 16 units/)).toBeVisible();
     await expect(keras).toContainText("keras.Input(shape=(16,))");
@@ -241,7 +241,7 @@ test.describe("lesson 3: the forward stepper", () => {
     );
 
     await next.click();
-    await expect(status).toHaveText("Step 3 of 7: Hidden layer: z = x̃W₁ + b₁, row 1.");
+    await expect(status).toHaveText("Step 3 of 7: Hidden layer: z⁽¹⁾ = x̃W⁽¹⁾ + b⁽¹⁾, row 1.");
     const step3 = stepper.getByRole("region", { name: /Step 3 of 7/ });
     await expect(step3.getByText("Unit 1 in full:")).toBeVisible();
     const w1 = model.parameters().find((p) => p.name === "dense_1/kernel")!;

@@ -2,7 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./helpers";
 
 // Numbers asserted here come from the engine on the shipped greenhouse table (see
-// src/components/facts/lessons7to10.ts and test/unit/widgets/lessons7to10.test.ts).
+// src/course/facts/ and test/unit/course/).
 
 // Islands hydrate when scrolled into view and keep their controls disabled until then; Playwright's actions wait for a
 // control to be enabled, so no retry loop is needed.
@@ -213,7 +213,7 @@ test.describe("lesson 10: cheat sheet", () => {
     await expect(page.getByText("Keras keeps the short last batch of 2 rows.")).toBeVisible();
     await question.fill("7");
     await question.press("Enter");
-    await expect(page.getByText(/six batches of 8 rows and a last batch of 2/)).toBeVisible();
+    await expect(page.getByText(/6 batches of 8 rows and a last batch of 2/)).toBeVisible();
     expect(problems.consoleErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { createModel, parseGreenhouseCsv, standardise } from "../../src/engine";
-import { GREENHOUSE_NET_SEED, GREENHOUSE_NET_SPEC } from "../../src/widgets/ForwardStepper/forwardWalk";
+import { GREENHOUSE_NET as GREENHOUSE_NET_SPEC, GREENHOUSE_NET_SEED } from "../../src/course/networks";
 import { builtPaths, expect, printedNumber as fmt, test } from "./helpers";
 
 // One sweep over every page with JavaScript off, in one browser context. Every page: its heading, its math typeset, and

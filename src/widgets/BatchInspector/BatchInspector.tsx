@@ -2,7 +2,7 @@
  * Lesson 4's batch inspector: one batch of rows through the untrained 3-8-1 network. It shows each
  * row's prediction, loss and gradient for two chosen weights (as arrows and as a table), their mean
  * (the batch gradient), the SGD update it makes, and the same update made from the batch's last
- * row alone. Every number comes from src/engine via ./inspect.ts; this file only lays them out.
+ * row alone. Every number comes from src/engine via src/course/inspector.ts; this file only lays them out.
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
@@ -10,17 +10,19 @@ import { useHydrated } from "../lib/useHydrated";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { readSelectedRows, subscribeSelectedRows } from "../lib/selectedRows";
+import { GREENHOUSE_ROWS } from "../../course/columns";
+import { GREENHOUSE_NET, GREENHOUSE_NET_SEED, GREENHOUSE_NET_WIDTHS } from "../../course/networks";
+import { countParameters } from "../../engine/model";
 import {
   compareBatchWithLastRow,
-  consecutiveRows,
-  describeRows,
-  fmt,
+  INSPECTOR_DEFAULTS,
   inspectBatch,
-  standardGreenhouse,
   weightChoices,
   type BatchInspection,
   type Computation,
-} from "./inspect";
+} from "../../course/inspector";
+import { formatFixed } from "../lib/formatFixed";
+import { consecutiveRows, describeRows } from "./inspect";
 import "./BatchInspector.css";
 
 export interface BatchInspectorProps {
@@ -36,25 +38,36 @@ export interface BatchInspectorProps {
 type RowSource = "consecutive" | "selected";
 
 const CHOICES = weightChoices();
+const FEATURES = GREENHOUSE_NET.inputSize;
+const HIDDEN = GREENHOUSE_NET.layers[0]!.units;
+const NET_NAME = GREENHOUSE_NET_WIDTHS.join("-");
+const PARAMETERS = countParameters(GREENHOUSE_NET);
+const fmt = (value: number, digits = 4): string => formatFixed(value, digits);
+/** The weight's symbol in the course's notation, e.g. W⁽¹⁾₁,₁. */
+const symbolOf = (index: number): string => CHOICES.find((c) => c.index === index)?.symbol ?? `weight ${index}`;
 
 function WeightName({ index }: { index: number }): JSX.Element {
   const choice = CHOICES.find((c) => c.index === index);
   return (
     <>
-      <code>{choice?.name ?? `weight ${index}`}</code>
-      {choice && <small class="bi-connects">{choice.connects}</small>}
+      <span class="bi-symbol">{choice?.symbol ?? `weight ${index}`}</span>
+      {choice && (
+        <small class="bi-connects">
+          {choice.connects}, Keras <code>{choice.kerasName}</code>
+        </small>
+      )}
     </>
   );
 }
 
 export default function BatchInspector(props: BatchInspectorProps): JSX.Element {
   const id = useId();
-  const n = standardGreenhouse.n;
-  const [start, setStart] = useState(props.start ?? 1);
-  const [batchSize, setBatchSize] = useState(props.batchSize ?? 5);
-  const [weightA, setWeightA] = useState(props.weightA ?? 0);
-  const [weightB, setWeightB] = useState(props.weightB ?? 32);
-  const [learningRate, setLearningRate] = useState(props.learningRate ?? 0.1);
+  const n = GREENHOUSE_ROWS;
+  const [start, setStart] = useState<number>(props.start ?? INSPECTOR_DEFAULTS.start);
+  const [batchSize, setBatchSize] = useState<number>(props.batchSize ?? INSPECTOR_DEFAULTS.batchSize);
+  const [weightA, setWeightA] = useState<number>(props.weightA ?? INSPECTOR_DEFAULTS.weightA);
+  const [weightB, setWeightB] = useState<number>(props.weightB ?? INSPECTOR_DEFAULTS.weightB);
+  const [learningRate, setLearningRate] = useState<number>(props.learningRate ?? INSPECTOR_DEFAULTS.learningRate);
   const [computation, setComputation] = useState<Computation>("matrix");
   const [source, setSource] = useState<RowSource>("consecutive");
   const [selected, setSelected] = useState<number[]>([]);
@@ -105,7 +118,7 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
   return (
     <figure class="widget batch-inspector" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>
-        <strong>Batch inspector.</strong> One batch through the untrained 3-8-1 network (standardised data, seed 1).
+        <strong>Batch inspector.</strong> One batch through the untrained {NET_NAME} network (standardised data, seed {GREENHOUSE_NET_SEED}).
       </figcaption>
 
       <fieldset class="bi-controls needs-js" disabled={!ready}>
@@ -142,21 +155,21 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
         </fieldset>
         <div class="bi-fields">
           <label class="bi-select">
-            First weight (w₁)
+            First weight
             <select value={String(weightA)} onChange={(e) => setWeightA(Number(e.currentTarget.value))}>
               {CHOICES.map((c) => (
                 <option value={String(c.index)} key={c.index}>
-                  {c.name}: {c.connects}
+                  {c.symbol}: {c.connects}
                 </option>
               ))}
             </select>
           </label>
           <label class="bi-select">
-            Second weight (w₂)
+            Second weight
             <select value={String(weightB)} onChange={(e) => setWeightB(Number(e.currentTarget.value))}>
               {CHOICES.map((c) => (
                 <option value={String(c.index)} key={c.index}>
-                  {c.name}: {c.connects}
+                  {c.symbol}: {c.connects}
                 </option>
               ))}
             </select>
@@ -178,16 +191,16 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
       </fieldset>
 
       <p class="bi-shape">
-        The batch is <strong>{batchText}</strong>: <var>X</var> has shape ({B}, 3), the first weight matrix stays (3, 8) and the network
-        still has 41 parameters. Predictions computed{" "}
+        The batch is <strong>{batchText}</strong>: <var>X</var> has shape ({B}, {FEATURES}), the first weight matrix stays ({FEATURES},{" "}
+        {HIDDEN}) and the network still has {PARAMETERS} parameters. Predictions computed{" "}
         {computation === "matrix" ? "as one matrix product, X·W + b" : "row by row, one sample at a time"}; the other way gives the
         same numbers: the largest difference between the two is{" "}
         <output aria-label="Largest difference between the two computations" aria-live="off">{result.maxAbsDifference === 0 ? "0" : result.maxAbsDifference.toExponential(1)}</output>.
       </p>
 
       <div class="bi-main">
-        <GradientPlot result={result} id={id} />
-        <RowTable result={result} otherMatches={sameNumbers(result, other)} />
+        <GradientPlot result={result} id={id} symbols={[symbolOf(weightA), symbolOf(weightB)]} />
+        <RowTable result={result} otherMatches={sameNumbers(result, other)} symbols={[symbolOf(weightA), symbolOf(weightB)]} />
       </div>
 
       <UpdateTable result={result} weightA={weightA} weightB={weightB} />
@@ -207,6 +220,7 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
             deltaB={comparison.fromBatch.deltaB}
             lossAfter={comparison.fromBatch.batchLossAfter}
             batchText={batchText}
+            symbols={[symbolOf(weightA), symbolOf(weightB)]}
           />
           <UpdatePanel
             title={`Update from ${lastText} alone`}
@@ -214,6 +228,7 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
             deltaB={comparison.fromLastRow.deltaB}
             lossAfter={comparison.fromLastRow.batchLossAfter}
             batchText={batchText}
+            symbols={[symbolOf(weightA), symbolOf(weightB)]}
           />
         </div>
       </section>
@@ -229,7 +244,7 @@ function sameNumbers(a: BatchInspection, b: BatchInspection): boolean {
   return a.rows.every((r, i) => fmt(r.prediction) === fmt(b.rows[i]!.prediction));
 }
 
-function RowTable({ result, otherMatches }: { result: BatchInspection; otherMatches: boolean }): JSX.Element {
+function RowTable({ result, otherMatches, symbols }: { result: BatchInspection; otherMatches: boolean; symbols: [string, string] }): JSX.Element {
   return (
     <div class="bi-table-wrap">
       {/* Focusable so keyboard users can scroll the table sideways on narrow screens. */}
@@ -248,8 +263,8 @@ function RowTable({ result, otherMatches }: { result: BatchInspection; otherMatc
             <th scope="col">
               <abbr title="loss (ŷ − y)²">ℓ</abbr>
             </th>
-            <th scope="col">∂ℓ/∂w₁</th>
-            <th scope="col">∂ℓ/∂w₂</th>
+            <th scope="col">∂ℓ/∂{symbols[0]}</th>
+            <th scope="col">∂ℓ/∂{symbols[1]}</th>
           </tr>
         </thead>
         <tbody>
@@ -285,7 +300,7 @@ function RowTable({ result, otherMatches }: { result: BatchInspection; otherMatc
   );
 }
 
-function GradientPlot({ result, id }: { result: BatchInspection; id: string }): JSX.Element {
+function GradientPlot({ result, id, symbols }: { result: BatchInspection; id: string; symbols: [string, string] }): JSX.Element {
   const size = 220;
   const half = size / 2;
   const reach = half - 22;
@@ -320,8 +335,8 @@ function GradientPlot({ result, id }: { result: BatchInspection; id: string }): 
       </defs>
       <line x1={8} y1={half} x2={size - 8} y2={half} class="bi-axis" />
       <line x1={half} y1={8} x2={half} y2={size - 8} class="bi-axis" />
-      <text x={size - 6} y={half - 6} text-anchor="end" class="bi-axis-label">∂/∂w₁</text>
-      <text x={half + 6} y={16} class="bi-axis-label">∂/∂w₂</text>
+      <text x={size - 6} y={half - 6} text-anchor="end" class="bi-axis-label">∂/∂{symbols[0]}</text>
+      <text x={half + 6} y={16} class="bi-axis-label">∂/∂{symbols[1]}</text>
       {result.rows.map((r) => (
         <g key={r.row}>
           <line x1={half} y1={half} x2={px(r.gradA)} y2={py(r.gradB)} class="bi-row-arrow" marker-end={`url(#${arrow})`} />
@@ -352,14 +367,14 @@ function UpdateTable({ result, weightA, weightB }: { result: BatchInspection; we
       <tbody>
         <tr>
           <th scope="row">
-            w₁ <WeightName index={weightA} />
+            <WeightName index={weightA} />
           </th>
           <td>{fmt(result.weightABefore)}</td>
           <td>{fmt(result.weightAAfter)}</td>
         </tr>
         <tr>
           <th scope="row">
-            w₂ <WeightName index={weightB} />
+            <WeightName index={weightB} />
           </th>
           <td>{fmt(result.weightBBefore)}</td>
           <td>{fmt(result.weightBAfter)}</td>
@@ -374,17 +389,24 @@ function UpdateTable({ result, weightA, weightB }: { result: BatchInspection; we
   );
 }
 
-function UpdatePanel(props: { title: string; deltaA: number; deltaB: number; lossAfter: number; batchText: string }): JSX.Element {
+function UpdatePanel(props: {
+  title: string;
+  deltaA: number;
+  deltaB: number;
+  lossAfter: number;
+  batchText: string;
+  symbols: [string, string];
+}): JSX.Element {
   return (
     <section class="bi-panel" aria-label={props.title}>
       <h4>{props.title}</h4>
       <dl>
         <div>
-          <dt>Δw₁</dt>
+          <dt>Δ{props.symbols[0]}</dt>
           <dd>{fmt(props.deltaA)}</dd>
         </div>
         <div>
-          <dt>Δw₂</dt>
+          <dt>Δ{props.symbols[1]}</dt>
           <dd>{fmt(props.deltaB)}</dd>
         </div>
         <div>

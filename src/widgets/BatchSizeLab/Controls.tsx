@@ -3,7 +3,7 @@ import type { JSX } from "preact";
 import { useId } from "preact/hooks";
 import { NumberField } from "../lib/NumberField";
 import { LIMITS, OPTIMIZER_LABELS, formatCount, type LabState, type ModelChoice, type OptimizerChoice } from "./labState";
-import { MLP_HIDDEN_UNITS } from "./labRun";
+import { MLP_HIDDEN_UNITS } from "../../course/lab";
 
 interface ControlsProps {
   state: LabState;

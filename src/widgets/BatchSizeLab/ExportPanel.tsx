@@ -3,12 +3,13 @@ import type { JSX } from "preact";
 import { useId, useRef, useState } from "preact/hooks";
 import type { LabData } from "./dataSource";
 import { kerasCode, pytorchCode } from "./codegen";
+import type { LabRun, LabSettings } from "../../course/lab";
 import { PythonCode } from "../lib/PythonCode";
-import { csvFileName, runCsv, type LabRun, type RunSettings } from "./labRun";
+import { csvFileName, runCsv } from "./labRun";
 
 interface ExportPanelProps {
   run: LabRun | null;
-  settings: RunSettings;
+  settings: LabSettings;
   data: LabData;
 }
 

@@ -6,7 +6,8 @@ import type { JSX } from "preact";
 import { useId, useMemo, useState } from "preact/hooks";
 import { LineChart, type ChartSeries } from "../lib/LineChart";
 import { X_AXIS_LABELS, describeSettings, type LabState, type XAxis } from "./labState";
-import { batchLossSeries, formatLoss, fullLossSeries, type LabRun } from "./labRun";
+import { formatLoss, type LabRun } from "../../course/lab";
+import { batchLossSeries, fullLossSeries } from "./labRun";
 
 export const MAX_PINS = 5;
 const PIN_COLORS = ["var(--batch-2)", "var(--batch-3)", "var(--batch-4)", "var(--batch-6)", "var(--batch-7)"];

@@ -8,14 +8,14 @@ import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
 import { LineChart } from "../lib/LineChart";
 import type { LabData } from "./dataSource";
-import { formatLoss, isLargeJob, type LabRun, type RunSettings } from "./labRun";
-import { initialWeights, measureNoise, type NoiseResult, type NoiseWeights } from "./noise";
+import { formatLoss, initialWeights, measureNoise, type LabRun, type LabSettings, type NoiseResult, type NoiseWeights } from "../../course/lab";
+import { isLargeJob } from "./labRun";
 import { IS_SERVER, ShippedBlock } from "./ShippedBlock";
 import { shippableNoise, takeShippedNoise } from "./shipped";
 import { CancelledError, TrainWorkerClient } from "./workerClient";
 
 interface NoisePanelProps {
-  settings: RunSettings;
+  settings: LabSettings;
   data: LabData;
   run: LabRun | null;
 }
@@ -25,7 +25,7 @@ function formatValue(v: number): string {
 }
 
 /** What the first measurement depends on: the model, the seed and the data. */
-function initialNoiseKey(settings: RunSettings, data: LabData): string {
+function initialNoiseKey(settings: LabSettings, data: LabData): string {
   return `${settings.model}|${settings.seed}|${data.kind}|${data.n}|${data.features}`;
 }
 

@@ -10,14 +10,15 @@ import { LineChart } from "../lib/LineChart";
 import { publishRun } from "../lib/runEvents";
 import type { LabData } from "./dataSource";
 import { describeSettings } from "./labState";
-import { formatLoss, isLargeJob, sweepBatchSizes, sweepRow, type RunSettings, type SweepRow } from "./labRun";
+import { formatLoss, sweepBatchSizes, sweepRow, type LabSettings, type SweepRow } from "../../course/lab";
+import { isLargeJob } from "./labRun";
 import { CancelledError, TrainWorkerClient } from "./workerClient";
 
 /** Main-thread time per slice before yielding to the page. */
 const SLICE_MS = 12;
 
 interface SweepPanelProps {
-  settings: RunSettings;
+  settings: LabSettings;
   data: LabData;
 }
 
@@ -28,7 +29,7 @@ interface SweepResult {
   complete: boolean;
 }
 
-function keyOf(settings: RunSettings, data: LabData): string {
+function keyOf(settings: LabSettings, data: LabData): string {
   const { batchSize: _b, ...rest } = settings;
   return `${JSON.stringify(rest)}|${data.kind}|${data.n}|${data.features}`;
 }

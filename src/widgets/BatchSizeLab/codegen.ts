@@ -12,8 +12,7 @@
  * Column names are written as JSON strings, which are valid Python string literals.
  */
 import { iterationsPerEpoch } from "../../engine/batching";
-import type { RunSettings } from "./labRun";
-import { MLP_HIDDEN_UNITS } from "./labRun";
+import { MLP_HIDDEN_UNITS, type LabSettings } from "../../course/lab";
 
 export interface CodeData {
   /** CSV file name the code reads. */
@@ -43,12 +42,12 @@ function loadData(data: CodeData): string[] {
   ];
 }
 
-function header(s: RunSettings, data: CodeData): string {
+function header(s: LabSettings, data: CodeData): string {
   const k = iterationsPerEpoch(data.n, s.batchSize, { dropLast: s.dropLast });
   return `# ${data.n} rows, batch size ${s.batchSize}${s.dropLast ? ", last partial batch dropped" : ""}: ${k} iterations per epoch, ${k * s.epochs} weight updates in ${s.epochs} epochs.`;
 }
 
-export function kerasCode(s: RunSettings, data: CodeData): string {
+export function kerasCode(s: LabSettings, data: CodeData): string {
   const f = data.featureNames.length;
   const layers =
     s.model === "mlp"
@@ -92,7 +91,7 @@ export function kerasCode(s: RunSettings, data: CodeData): string {
   ].join("\n");
 }
 
-export function pytorchCode(s: RunSettings, data: CodeData): string {
+export function pytorchCode(s: LabSettings, data: CodeData): string {
   const f = data.featureNames.length;
   const model =
     s.model === "mlp"

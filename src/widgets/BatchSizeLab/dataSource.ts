@@ -1,7 +1,13 @@
 /** The data the lab trains on: the greenhouse table (default) or a table the reader brought. */
-import greenhouseCsv from "../../../content/data/greenhouse.csv?raw";
-import { standardise, type Dataset } from "../../engine/dataset";
-import { GREENHOUSE_FEATURE_NAMES, GREENHOUSE_ROW_COUNT, GREENHOUSE_TARGET_NAME, parseGreenhouseCsv } from "../../engine/greenhouse";
+import {
+  GREENHOUSE_FEATURE_COLUMNS,
+  GREENHOUSE_FEATURES,
+  GREENHOUSE_FILE_NAME,
+  GREENHOUSE_ROWS,
+  GREENHOUSE_TARGET_COLUMN,
+} from "../../course/columns";
+import { greenhouseReady, standardisedGreenhouse } from "../../course/data";
+import type { Dataset } from "../../engine/dataset";
 import type { OwnData } from "./ownData";
 
 export interface LabData {
@@ -18,30 +24,28 @@ export interface LabData {
   description: string;
 }
 
-let greenhouseDataset: Dataset | null = null;
-
 /**
- * The greenhouse table. Its shape comes from the engine's column list; the numbers are parsed (the
- * same shipped CSV and parser as src/widgets/lib/greenhouse.ts) and standardised on first use of
- * `dataset`, not while the page hydrates: the lab opens with results the server shipped, so the
- * parse can wait for an idle moment (warmGreenhouseData) or the reader's first change.
+ * The greenhouse table (src/course/data.ts). Its shape is known without parsing; the numbers are
+ * parsed and standardised on first use of `dataset`, not while the page hydrates: the lab opens with
+ * results the server shipped, so the parse can wait for an idle moment (warmGreenhouseData) or the
+ * reader's first change.
  */
 export const GREENHOUSE_DATA: LabData = {
   kind: "greenhouse",
   get dataset(): Dataset {
-    return (greenhouseDataset ??= standardise(parseGreenhouseCsv(greenhouseCsv)).dataset);
+    return standardisedGreenhouse().dataset;
   },
-  n: GREENHOUSE_ROW_COUNT,
-  features: GREENHOUSE_FEATURE_NAMES.length,
-  featureNames: GREENHOUSE_FEATURE_NAMES,
-  targetName: GREENHOUSE_TARGET_NAME,
-  fileName: "greenhouse.csv",
+  n: GREENHOUSE_ROWS,
+  features: GREENHOUSE_FEATURES,
+  featureNames: GREENHOUSE_FEATURE_COLUMNS,
+  targetName: GREENHOUSE_TARGET_COLUMN,
+  fileName: GREENHOUSE_FILE_NAME,
   description: "the greenhouse table",
 };
 
 /** Parses the greenhouse table when the browser is idle, so the reader's first change need not wait for it. */
 export function warmGreenhouseData(): () => void {
-  if (greenhouseDataset) return () => undefined;
+  if (greenhouseReady()) return () => undefined;
   const warm = () => void GREENHOUSE_DATA.dataset;
   if (typeof requestIdleCallback === "function") {
     const handle = requestIdleCallback(warm, { timeout: 2000 });

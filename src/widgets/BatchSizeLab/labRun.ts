@@ -1,110 +1,15 @@
 /**
- * What the lab computes from its settings, as pure functions over the engine: the model spec, one
- * training run reduced to the numbers the page shows, the chart series for each x axis, the CSV of a
- * run, the batch sizes a sweep visits and the formatting of numbers. No DOM here.
+ * The lab's views of a run: the chart series for each x axis, the run as CSV, and when a job is large
+ * enough for the worker. The run itself (settings, training, sweep, noise) is the course layer's
+ * scenario, src/course/lab.ts. No DOM here.
  */
-import { iterationsPerEpoch, lastBatchSize, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
-import { type Dataset } from "../../engine/dataset";
-import { type ModelSpec } from "../../engine/model";
-import { trainRun, type TrainResult } from "../../engine/train";
+import type { LabRun, LabSettings } from "../../course/lab";
 import type { LabState, XAxis } from "./labState";
 
-export const MLP_HIDDEN_UNITS = 8;
-
-/** The lab's two models; the input layer has one unit per feature of the data in use. */
-export function labModelSpec(model: LabState["model"], features: number): ModelSpec {
-  return model === "linear"
-    ? { inputSize: features, layers: [{ kind: "dense", units: 1, activation: "linear" }] }
-    : {
-        inputSize: features,
-        layers: [
-          { kind: "dense", units: MLP_HIDDEN_UNITS, activation: "tanh" },
-          { kind: "dense", units: 1, activation: "linear" },
-        ],
-      };
-}
-
-export function modelName(model: LabState["model"], features: number): string {
-  return model === "linear" ? `linear ${features}-1` : `MLP ${features}-${MLP_HIDDEN_UNITS}-1 tanh`;
-}
-
 /** The settings a run depends on (the x axis is only a view). */
-export type RunSettings = Omit<LabState, "xAxis">;
-
-export interface LabRun {
-  settings: RunSettings;
-  n: number;
-  iterationsPerEpoch: number;
-  lastBatchSize: number;
-  unusedRowsPerEpoch: number;
-  /** Updates planned (epochs × iterations per epoch). */
-  plannedUpdates: number;
-  /** Updates made: fewer than planned if the run diverged. */
-  updates: number;
-  /** Rows in each batch of one epoch, in order (the same every epoch). */
-  batchRows: number[];
-  batchLoss: Float64Array;
-  epochRunningLoss: Float64Array;
-  epochFullLoss: Float64Array;
-  initialFullLoss: number;
-  /** Full-dataset loss after training, or NaN when the run diverged. */
-  finalLoss: number;
-  finalWeights: Float64Array;
-  divergence: string | null;
-  /** Set when the loss stayed finite but ended above where it started. */
-  growthWarning: string | null;
-}
-
-export function runSettings(state: LabState): RunSettings {
+export function runSettings(state: LabState): LabSettings {
   const { xAxis: _view, ...settings } = state;
   return settings;
-}
-
-/**
- * One training run with the lab's settings on `data` (already standardised). A sweep row needs only the final loss, so
- * it passes fullLossEachEpoch false and gets an empty epochFullLoss.
- */
-export function runLab(settings: RunSettings, data: Dataset, fullLossEachEpoch = true): LabRun {
-  const spec = labModelSpec(settings.model, data.features);
-  const options = { dropLast: settings.dropLast };
-  const result: TrainResult = trainRun({
-    model: spec,
-    data,
-    batchSize: settings.batchSize,
-    epochs: settings.epochs,
-    shuffle: settings.shuffle,
-    dropLast: settings.dropLast,
-    seed: settings.seed,
-    optimizer: { kind: settings.optimizer, learningRate: settings.learningRate },
-    fullLossEachEpoch,
-  });
-  const k = iterationsPerEpoch(data.n, settings.batchSize, options);
-  const last = lastBatchSize(data.n, settings.batchSize, options);
-  const batchRows = Array.from({ length: k }, (_, i) => (i === k - 1 ? last : settings.batchSize));
-  const finalLoss = result.finalFullLoss;
-  const growthWarning =
-    !result.diverged && finalLoss > result.initialFullLoss
-      ? `The loss ended higher than it started (${formatLoss(result.initialFullLoss)} → ${formatLoss(finalLoss)}): this run is diverging. ` +
-        "The engine only stops a run when a number overflows; here the weights grew without overflowing yet."
-      : null;
-  return {
-    settings,
-    n: data.n,
-    iterationsPerEpoch: k,
-    lastBatchSize: last,
-    unusedRowsPerEpoch: unusedRowsPerEpoch(data.n, settings.batchSize, options),
-    plannedUpdates: totalUpdates(data.n, settings.batchSize, settings.epochs, options),
-    updates: result.updates,
-    batchRows,
-    batchLoss: result.batchLoss,
-    epochRunningLoss: result.epochRunningLoss,
-    epochFullLoss: result.epochFullLoss,
-    initialFullLoss: result.initialFullLoss,
-    finalLoss,
-    finalWeights: result.finalWeights,
-    divergence: result.diverged?.message ?? null,
-    growthWarning,
-  };
 }
 
 export interface Point {
@@ -174,34 +79,8 @@ function csvNumber(value: number): string {
   return Number.isFinite(value) ? String(value) : "";
 }
 
-export function csvFileName(state: RunSettings): string {
+export function csvFileName(state: LabSettings): string {
   return `batch-size-lab_b${state.batchSize}_lr${state.learningRate}_e${state.epochs}_${state.optimizer}_${state.model}_seed${state.seed}.csv`;
-}
-
-/**
- * Batch sizes a sweep trains: every size 1..N when N ≤ 50, else 50 sizes spread evenly on a log
- * scale from 1 to N (always including both ends), so a sweep on 10,000 rows stays 50 runs.
- */
-export function sweepBatchSizes(n: number, count = 50): number[] {
-  if (n <= count) return Array.from({ length: n }, (_, i) => i + 1);
-  const sizes = new Set<number>();
-  for (let i = 0; i < count; i++) sizes.add(Math.max(1, Math.min(n, Math.round(Math.exp((Math.log(n) * i) / (count - 1))))));
-  // Rounding merges neighbours near 1; fill with the smallest unused sizes to keep `count` entries.
-  for (let b = 1; sizes.size < count && b <= n; b++) sizes.add(b);
-  return [...sizes].sort((a, b) => a - b);
-}
-
-/** Batch sizes the gradient-noise panel measures: the same set as a sweep. */
-export const noiseBatchSizes = sweepBatchSizes;
-
-/**
- * Random batches averaged per batch size in the noise panel: 200 on small data, fewer on large data
- * so the whole measurement stays around 10^7 multiply-adds.
- */
-export function noiseSamplesPerSize(n: number, parameterCount: number, sizes: readonly number[]): number {
-  const meanSize = sizes.reduce((sum, b) => sum + b, 0) / Math.max(1, sizes.length);
-  const perSample = n + meanSize * parameterCount;
-  return Math.max(10, Math.min(200, Math.floor(2e7 / (sizes.length * perSample))));
 }
 
 /**
@@ -210,33 +89,4 @@ export function noiseSamplesPerSize(n: number, parameterCount: number, sizes: re
  */
 export function isLargeJob(n: number, epochs: number, features: number): boolean {
   return n * epochs * Math.max(features, 3) > 60_000;
-}
-
-export interface SweepRow {
-  batchSize: number;
-  iterationsPerEpoch: number;
-  updates: number;
-  finalLoss: number;
-  diverged: boolean;
-}
-
-export function sweepRow(settings: RunSettings, data: Dataset, batchSize: number): SweepRow {
-  const run = runLab({ ...settings, batchSize }, data, false);
-  return {
-    batchSize,
-    iterationsPerEpoch: run.iterationsPerEpoch,
-    updates: run.updates,
-    finalLoss: run.finalLoss,
-    diverged: run.divergence !== null,
-  };
-}
-
-/** A loss for display: 4 significant digits, exponent form outside [0.001, 10^6). */
-export function formatLoss(value: number): string {
-  if (Number.isNaN(value)) return "not finite";
-  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
-  if (value === 0) return "0";
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e-3 && magnitude < 1e6) return String(Number(value.toPrecision(4)));
-  return value.toExponential(3);
 }

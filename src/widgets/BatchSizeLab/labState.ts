@@ -6,38 +6,19 @@
  * is used) and reported in words the page can show. Nothing read from the address is ever used
  * as markup; the messages quote it clipped, as text.
  */
+import { DEFAULT_LAB_SETTINGS, type LabSettings, type ModelChoice, type OptimizerChoice } from "../../course/lab";
 import { formatCount as formatEngineCount } from "../../engine/csv";
-import type { OptimizerKind } from "../../engine/optimizers";
 import { parseNumberField } from "../lib/numberField";
 
-/** The engine's optimizer kinds, as the lab names its choice. */
-export type OptimizerChoice = OptimizerKind;
-export type ModelChoice = "linear" | "mlp";
+export type { ModelChoice, OptimizerChoice };
 export type XAxis = "epoch" | "iteration" | "samples";
 
-export interface LabState {
-  batchSize: number;
-  learningRate: number;
-  epochs: number;
-  optimizer: OptimizerChoice;
-  model: ModelChoice;
-  seed: number;
-  shuffle: boolean;
-  dropLast: boolean;
+/** The run's settings (src/course/lab.ts) and the x axis the charts use. */
+export interface LabState extends LabSettings {
   xAxis: XAxis;
 }
 
-export const DEFAULT_STATE: Readonly<LabState> = Object.freeze({
-  batchSize: 8,
-  learningRate: 0.05,
-  epochs: 20,
-  optimizer: "sgd",
-  model: "mlp",
-  seed: 1,
-  shuffle: true,
-  dropLast: false,
-  xAxis: "epoch",
-});
+export const DEFAULT_STATE: Readonly<LabState> = Object.freeze({ ...DEFAULT_LAB_SETTINGS, xAxis: "epoch" });
 
 export const LIMITS = {
   learningRate: { min: 0.0001, max: 10 },
@@ -49,11 +30,6 @@ export const OPTIMIZER_LABELS: Record<OptimizerChoice, string> = {
   sgd: "SGD",
   momentum: "SGD with momentum",
   adam: "Adam",
-};
-
-export const MODEL_LABELS: Record<ModelChoice, string> = {
-  linear: "linear",
-  mlp: "MLP 3-8-1 tanh",
 };
 
 export const X_AXIS_LABELS: Record<XAxis, string> = {

@@ -6,8 +6,7 @@
  * anything missing, stale or malformed is ignored and the browser computes as before.
  */
 import type { GradientNoisePoint } from "../../engine";
-import type { LabRun } from "./labRun";
-import type { NoiseResult } from "./noise";
+import type { LabRun, NoiseResult } from "../../course/lab";
 
 /** Attribute that marks the lab's data block. */
 export const SHIPPED_ATTR = "data-batch-size-lab";

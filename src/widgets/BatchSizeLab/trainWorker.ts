@@ -3,13 +3,12 @@
  * responsive while the engine trains. Each message is one job; the reply carries the same id.
  */
 import type { Dataset } from "../../engine";
-import { runLab, sweepRow, type LabRun, type RunSettings, type SweepRow } from "./labRun";
-import { measureNoise, type NoiseResult, type NoiseWeights } from "./noise";
+import { measureNoise, runLab, sweepRow, type LabRun, type LabSettings, type NoiseResult, type NoiseWeights, type SweepRow } from "../../course/lab";
 
 export type WorkerJob =
-  | { id: number; kind: "train"; settings: RunSettings; data: Dataset }
-  | { id: number; kind: "sweep-row"; settings: RunSettings; data: Dataset; batchSize: number }
-  | { id: number; kind: "noise"; model: RunSettings["model"]; data: Dataset; weights: Float64Array; which: NoiseWeights };
+  | { id: number; kind: "train"; settings: LabSettings; data: Dataset }
+  | { id: number; kind: "sweep-row"; settings: LabSettings; data: Dataset; batchSize: number }
+  | { id: number; kind: "noise"; model: LabSettings["model"]; data: Dataset; weights: Float64Array; which: NoiseWeights };
 
 export type WorkerReply =
   | { id: number; kind: "train"; run: LabRun }

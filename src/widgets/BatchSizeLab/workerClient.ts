@@ -3,8 +3,7 @@
  * way to stop a job mid-run) and the next job starts a fresh one. Created only in the browser.
  */
 import type { Dataset } from "../../engine";
-import type { LabRun, RunSettings, SweepRow } from "./labRun";
-import type { NoiseResult, NoiseWeights } from "./noise";
+import type { LabRun, LabSettings, NoiseResult, NoiseWeights, SweepRow } from "../../course/lab";
 import type { WorkerJob, WorkerReply } from "./trainWorker";
 
 /** Omit applied to each member of a union, so each job keeps its own fields. */
@@ -50,19 +49,19 @@ export class TrainWorkerClient {
     });
   }
 
-  async train(settings: RunSettings, data: Dataset): Promise<LabRun> {
+  async train(settings: LabSettings, data: Dataset): Promise<LabRun> {
     const reply = await this.post({ kind: "train", settings, data });
     if (reply.kind !== "train") throw new Error("unexpected reply");
     return reply.run;
   }
 
-  async sweepRow(settings: RunSettings, data: Dataset, batchSize: number): Promise<SweepRow> {
+  async sweepRow(settings: LabSettings, data: Dataset, batchSize: number): Promise<SweepRow> {
     const reply = await this.post({ kind: "sweep-row", settings, data, batchSize });
     if (reply.kind !== "sweep-row") throw new Error("unexpected reply");
     return reply.row;
   }
 
-  async noise(model: RunSettings["model"], data: Dataset, weights: Float64Array, which: NoiseWeights): Promise<NoiseResult> {
+  async noise(model: LabSettings["model"], data: Dataset, weights: Float64Array, which: NoiseWeights): Promise<NoiseResult> {
     const reply = await this.post({ kind: "noise", model, data, weights, which });
     if (reply.kind !== "noise") throw new Error("unexpected reply");
     return reply.noise;

@@ -1,22 +1,17 @@
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
 import { useHydrated } from "../lib/useHydrated";
-import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
-import { greenhouse } from "../lib/greenhouse";
+import { INPUT_COLUMNS, TARGET_COLUMN } from "../../course/columns";
+import { greenhouseTable } from "../../course/data";
+import { formatFixed } from "../lib/formatFixed";
 import { clearSelectedRows, readSelectedRows, setRowSelected, subscribeSelectedRows } from "../lib/selectedRows";
 import { cellValue, nextSort, ROW_COLUMN, sortedRows, tableView, type ColumnKey, type SortState } from "./tableModel";
 import "./DataTable.css";
 
-const data = greenhouse;
+const data = greenhouseTable();
 const F = data.features;
-const inputColumns = GREENHOUSE_COLUMNS.filter((c) => c.role === "input");
-const targetColumn = GREENHOUSE_COLUMNS.find((c) => c.role === "target")!;
-
-/** Fixed decimals with a true minus sign, as a table of measurements prints them. */
-function format(value: number, digits: number): string {
-  const text = value.toFixed(digits);
-  if (/^-0\.?0*$/.test(text)) return text.slice(1);
-  return text.startsWith("-") ? `\u2212${text.slice(1)}` : text;
-}
+const inputColumns = INPUT_COLUMNS;
+const targetColumn = TARGET_COLUMN;
+const format = formatFixed;
 
 function columnName(column: ColumnKey): string {
   if (column === ROW_COLUMN) return "Row";
@@ -30,7 +25,7 @@ function listRows(rows: number[]): string {
 }
 
 /**
- * The 50-row greenhouse table: inputs and target told apart by header groups, labels and colour;
+ * The greenhouse table: inputs and target told apart by header groups, labels and colour;
  * the shapes of X and y; sortable columns; raw or standardised values; rows a reader selects are
  * saved for the later lessons' widgets.
  */
@@ -99,18 +94,18 @@ export default function DataTable() {
 
   return (
     <figure class="widget data-table" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`} class="widget-title">The greenhouse table: 50 samples, 3 features, 1 target</figcaption>
+      <figcaption id={`${id}-title`} class="widget-title">The greenhouse table: {data.n} samples, {F} features, 1 target</figcaption>
 
       <div class="shape-cards">
         <p class="shape-card shape-inputs">
           <span class="shape-name">X, the inputs</span>
-          <span class="shape-value">shape (50, 3)</span>
-          <span class="shape-note">50 samples × 3 features</span>
+          <span class="shape-value">shape ({data.n}, {F})</span>
+          <span class="shape-note">{data.n} samples × {F} features</span>
         </p>
         <p class="shape-card shape-target">
           <span class="shape-name">y, the target</span>
-          <span class="shape-value">shape (50, 1)</span>
-          <span class="shape-note">50 samples × 1 target</span>
+          <span class="shape-value">shape ({data.n}, 1)</span>
+          <span class="shape-note">{data.n} samples × 1 target</span>
         </p>
       </div>
 
@@ -121,7 +116,7 @@ export default function DataTable() {
         <p class="selection-summary">
           {selected.length === 0
             ? "No rows selected. Tick a row to follow it into lessons 3 and 4."
-            : `Selected: row${selected.length === 1 ? "" : "s"} ${listRows(selected)} (${selected.length} of 50).`}
+            : `Selected: row${selected.length === 1 ? "" : "s"} ${listRows(selected)} (${selected.length} of ${data.n}).`}
         </p>
         {selected.length > 0 && (
           <button type="button" class="secondary" onClick={onClear}>

@@ -1,14 +1,14 @@
 /**
- * Lesson 5's epoch timeline: the 50 rows as cells in the order an epoch visits them, coloured and
+ * Lesson 5's epoch timeline: the table's rows as cells in the order an epoch visits them, coloured and
  * numbered by batch, with Play / Pause / Step / Reset walking through the iterations. The counts and
- * rows come from the engine's batching functions through ./timeline.ts.
+ * rows come from the engine's batching functions through src/course/timeline.ts.
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
 import { useHydrated } from "../lib/useHydrated";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
-import { describeBatch, epochView, positionAfter, timelineCounts, type TimelineConfig } from "./timeline";
+import { DEFAULT_TIMELINE, describeBatch, epochView, positionAfter, timelineCounts, type TimelineConfig } from "../../course/timeline";
 import "./EpochTimeline.css";
 
 export interface EpochTimelineProps {
@@ -42,12 +42,12 @@ function rowsWord(count: number): string {
 
 export default function EpochTimeline(props: EpochTimelineProps): JSX.Element {
   const id = useId();
-  const n = props.n ?? 50;
-  const [batchSize, setBatchSize] = useState(props.batchSize ?? 8);
-  const [shuffle, setShuffle] = useState(props.shuffle ?? false);
-  const [dropLast, setDropLast] = useState(props.dropLast ?? false);
-  const [seed, setSeed] = useState(props.seed ?? 1);
-  const [epochs, setEpochs] = useState(props.epochs ?? 3);
+  const n = props.n ?? DEFAULT_TIMELINE.n;
+  const [batchSize, setBatchSize] = useState(props.batchSize ?? DEFAULT_TIMELINE.batchSize);
+  const [shuffle, setShuffle] = useState(props.shuffle ?? DEFAULT_TIMELINE.shuffle);
+  const [dropLast, setDropLast] = useState(props.dropLast ?? DEFAULT_TIMELINE.dropLast);
+  const [seed, setSeed] = useState(props.seed ?? DEFAULT_TIMELINE.seed);
+  const [epochs, setEpochs] = useState(props.epochs ?? DEFAULT_TIMELINE.epochs);
   const [updates, setUpdates] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [announcement, setAnnouncement] = useState("");
@@ -138,7 +138,7 @@ export default function EpochTimeline(props: EpochTimelineProps): JSX.Element {
   return (
     <figure class={`widget epoch-timeline${reducedMotion ? " et-reduced" : ""}`} aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>
-        <strong>Epoch timeline.</strong> The 50 rows in the order an epoch visits them, one colour and number per batch.
+        <strong>Epoch timeline.</strong> The {n} rows in the order an epoch visits them, one colour and number per batch.
       </figcaption>
 
       <fieldset class="et-controls needs-js" disabled={!ready}>

@@ -1,23 +1,24 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
 import { useHydrated } from "../lib/useHydrated";
-import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
-import { greenhouse } from "../lib/greenhouse";
+import { GREENHOUSE_ROWS, INPUT_COLUMNS, TARGET_COLUMN } from "../../course/columns";
+import { forwardWalk, type ForwardWalk } from "../../course/forwardPass";
+import { formatFixed } from "../lib/formatFixed";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { readSelectedRows } from "../lib/selectedRows";
-import { formatNumber as fmt, forwardWalk, type ForwardWalk } from "./forwardWalk";
 import "./ForwardStepper.css";
 
-const inputs = GREENHOUSE_COLUMNS.filter((c) => c.role === "input");
-const target = GREENHOUSE_COLUMNS.find((c) => c.role === "target")!;
+const inputs = INPUT_COLUMNS;
+const target = TARGET_COLUMN;
+const fmt = (value: number, digits = 3): string => formatFixed(value, digits);
 
 const STEP_TITLES = [
   "Take one row",
   "Standardise the inputs",
-  "Hidden layer: z = x̃W₁ + b₁",
-  "Activation: a = tanh(z)",
-  "Output layer: ŷ = aW₂ + b₂",
+  "Hidden layer: z⁽¹⁾ = x̃W⁽¹⁾ + b⁽¹⁾",
+  "Activation: a⁽¹⁾ = tanh(z⁽¹⁾)",
+  "Output layer: ŷ = a⁽¹⁾W⁽²⁾ + b⁽²⁾",
   "Prediction against target",
   "Squared error",
 ] as const;
@@ -34,6 +35,17 @@ function Sub({ base, index }: { base: string; index: string | number }) {
     <>
       <var>{base}</var>
       <sub>{index}</sub>
+    </>
+  );
+}
+
+/** A layer's tensor in the course's notation: W⁽ˡ⁾ with optional subscripts, e.g. W⁽¹⁾₁,₃. */
+function Sym({ base, layer, index }: { base: string; layer: number; index?: ComponentChildren }) {
+  return (
+    <>
+      <var>{base}</var>
+      <sup>({layer})</sup>
+      {index !== undefined && <sub>{index}</sub>}
     </>
   );
 }
@@ -59,7 +71,7 @@ export default function ForwardStepper({ row: initialRow = 1 }: ForwardStepperPr
     }
   }, []);
 
-  const walk = useMemo(() => forwardWalk(greenhouse, row - 1), [row]);
+  const walk = useMemo(() => forwardWalk(row - 1), [row]);
 
   useEffect(() => {
     if (step === LAST) {
@@ -88,7 +100,7 @@ export default function ForwardStepper({ row: initialRow = 1 }: ForwardStepperPr
         Numbers are rounded to 3 decimals; the engine keeps full precision.
       </p>
       <div class="stepper-controls needs-js">
-        <NumberField label="Row (1 to 50)" min={1} max={50} integer value={row} onValid={(value) => { setRow(value); setFromSelection(false); }} />
+        <NumberField label={`Row (1 to ${GREENHOUSE_ROWS})`} min={1} max={GREENHOUSE_ROWS} integer value={row} onValid={(value) => { setRow(value); setFromSelection(false); }} />
         {fromSelection && <p class="from-selection">Row {row} is the first row you selected in the data table.</p>}
       </div>
       <div class="stepper-layout">
@@ -172,7 +184,8 @@ function TakeRow({ walk }: { walk: ForwardWalk }) {
         </tbody>
       </table>
       <p class="formula">
-        <var>x</var> = ({walk.raw.map((v) => fmt(v, 1)).join(", ")}) has shape (1, 3): one sample, three features.
+        <var>x</var> = ({walk.raw.map((v) => fmt(v, 1)).join(", ")}) has shape (1, {walk.raw.length}): one sample,{" "}
+        {walk.raw.length} features.
       </p>
     </>
   );
@@ -182,8 +195,8 @@ function Standardise({ walk }: { walk: ForwardWalk }) {
   return (
     <>
       <p>
-        Each input is rescaled with its column's mean μ and standard deviation σ over all 50 rows, so the three features
-        arrive on comparable scales.
+        Each input is rescaled with its column's mean μ and standard deviation σ over all {GREENHOUSE_ROWS} rows, so the{" "}
+        {walk.x.length} features arrive on comparable scales.
       </p>
       <table class="step-table">
         <thead>
@@ -215,18 +228,20 @@ function Standardise({ walk }: { walk: ForwardWalk }) {
 function HiddenLayer({ walk, unit, onUnit, ready, selectId }: { walk: ForwardWalk; unit: number; onUnit: (u: number) => void; ready: boolean; selectId: string }) {
   const k = unit;
   const column = walk.w1.map((rowOfW) => rowOfW[k]!);
-  const products = column.map((w, i) => walk.x[i]! * w);
+  const products = column.map((w, j) => walk.x[j]! * w);
+  const inputs = walk.x.length;
+  const units = walk.z1.length;
   return (
     <>
       <p>
-        Each of the 8 hidden units multiplies the 3 standardised inputs by its own column of the weight matrix <Sub base="W" index={1} />{" "}
-        (shape (3, 8)), adds them up and adds its bias.
+        Each of the {units} hidden units multiplies the {inputs} standardised inputs by its own column of the weight matrix{" "}
+        <Sym base="W" layer={1} /> (shape ({inputs}, {units})), adds them up and adds its bias.
       </p>
-      <section class="matrix-scroll" tabindex={0} aria-label="Weight matrix W1">
+      <section class="matrix-scroll" tabindex={0} aria-label="Weight matrix W(1)">
         <table class="step-table matrix">
           <caption>
-            <Sub base="W" index={1} />, shape (3, 8): row <var>i</var> is input <var>i</var>, column <var>k</var> is hidden unit{" "}
-            <var>k</var>
+            <Sym base="W" layer={1} />, shape ({inputs}, {units}): row <var>j</var> is input <var>j</var>, column <var>k</var> is hidden
+            unit <var>k</var>
           </caption>
           <thead>
             <tr>
@@ -239,10 +254,10 @@ function HiddenLayer({ walk, unit, onUnit, ready, selectId }: { walk: ForwardWal
             </tr>
           </thead>
           <tbody>
-            {walk.w1.map((rowOfW, i) => (
+            {walk.w1.map((rowOfW, j) => (
               <tr>
                 <th scope="row">
-                  <Sub base="x̃" index={i + 1} /> = {fmt(walk.x[i]!)}
+                  <Sub base="x̃" index={j + 1} /> = {fmt(walk.x[j]!)}
                 </th>
                 {rowOfW.map((w, u) => (
                   <td class={`num${u === k ? " is-chosen" : ""}`}>{fmt(w)}</td>
@@ -251,7 +266,7 @@ function HiddenLayer({ walk, unit, onUnit, ready, selectId }: { walk: ForwardWal
             ))}
             <tr>
               <th scope="row">
-                bias <Sub base="b" index={1} />
+                bias <Sym base="b" layer={1} />
               </th>
               {walk.b1.map((b, u) => (
                 <td class={`num${u === k ? " is-chosen" : ""}`}>{fmt(b)}</td>
@@ -271,22 +286,29 @@ function HiddenLayer({ walk, unit, onUnit, ready, selectId }: { walk: ForwardWal
       <p class="formula full-sum">
         <span class="sum-label">Unit {k + 1} in full:</span>
         <br />
-        <Sub base="z" index={k + 1} /> = <Sub base="x̃" index={1} />
-        <Sub base="W" index={`1,${k + 1}`} /> + <Sub base="x̃" index={2} />
-        <Sub base="W" index={`2,${k + 1}`} /> + <Sub base="x̃" index={3} />
-        <Sub base="W" index={`3,${k + 1}`} /> + <Sub base="b" index={k + 1} />
-        <br />= {column.map((w, i) => `${factor(walk.x[i]!)} × ${factor(w)}`).join(" + ")} + {factor(walk.b1[k]!)}
+        <Sym base="z" layer={1} index={k + 1} /> ={" "}
+        {column.map((_, j) => (
+          <>
+            <Sub base="x̃" index={j + 1} />
+            <Sym base="W" layer={1} index={`${j + 1},${k + 1}`} /> +{" "}
+          </>
+        ))}
+        <Sym base="b" layer={1} index={k + 1} />
+        <br />= {column.map((w, j) => `${factor(walk.x[j]!)} × ${factor(w)}`).join(" + ")} + {factor(walk.b1[k]!)}
         <br />= {products.map((p) => factor(p)).join(" + ")} + {factor(walk.b1[k]!)}
         <br />= <strong>{fmt(walk.z1[k]!)}</strong>
       </p>
-      <section class="matrix-scroll" tabindex={0} aria-label="All 8 pre-activations">
+      <section class="matrix-scroll" tabindex={0} aria-label={`All ${units} pre-activations`}>
       <table class="step-table">
-          <caption>All 8 pre-activations, <var>z</var> = <var>x̃</var><Sub base="W" index={1} /> + <Sub base="b" index={1} />, shape (1, 8)</caption>
+          <caption>
+            All {units} pre-activations, <Sym base="z" layer={1} /> = <var>x̃</var>
+            <Sym base="W" layer={1} /> + <Sym base="b" layer={1} />, shape (1, {units})
+          </caption>
           <thead>
             <tr>
               {walk.z1.map((_, u) => (
                 <th scope="col">
-                  <Sub base="z" index={u + 1} />
+                  <Sym base="z" layer={1} index={u + 1} />
                 </th>
               ))}
             </tr>
@@ -323,7 +345,7 @@ function Activation({ walk }: { walk: ForwardWalk }) {
             <tr>
               <th scope="row">{u + 1}</th>
               <td class="formula">
-                <Sub base="a" index={u + 1} /> = tanh({fmt(z)})
+                <Sym base="a" layer={1} index={u + 1} /> = tanh({fmt(z)})
               </td>
               <td class="num result">{fmt(walk.a1[u]!)}</td>
             </tr>
@@ -339,18 +361,18 @@ function OutputLayer({ walk }: { walk: ForwardWalk }) {
   return (
     <>
       <p>
-        The output unit takes the 8 activations, multiplies each by its weight in <Sub base="W" index={2} /> (shape (8, 1)),
-        adds them and its bias. It has no activation: the network predicts a number on an open scale.
+        The output unit takes the {walk.a1.length} activations, multiplies each by its weight in <Sym base="W" layer={2} /> (shape (
+        {walk.a1.length}, 1)), adds them and its bias <Sym base="b" layer={2} />. It has no activation: the network predicts a number on an open scale.
       </p>
       <table class="step-table">
         <thead>
           <tr>
             <th scope="col">Unit</th>
             <th scope="col">
-              <Sub base="a" index="k" />
+              <Sym base="a" layer={1} index={<var>k</var>} />
             </th>
             <th scope="col">
-              <Sub base="W" index="2" />[<var>k</var>]
+              <Sym base="W" layer={2} index={<><var>k</var>,1</>} />
             </th>
             <th scope="col">Product</th>
           </tr>
@@ -367,8 +389,8 @@ function OutputLayer({ walk }: { walk: ForwardWalk }) {
         </tbody>
       </table>
       <p class="formula">
-        <var>ŷ</var> = Σ <Sub base="a" index="k" />
-        <Sub base="W" index="2" />[<var>k</var>] + <Sub base="b" index={2} /> = {products.map((p) => factor(p)).join(" + ")} +{" "}
+        <var>ŷ</var> = Σ<sub><var>k</var></sub> <Sym base="a" layer={1} index={<var>k</var>} />
+        <Sym base="W" layer={2} index={<><var>k</var>,1</>} /> + <Sym base="b" layer={2} /> = {products.map((p) => factor(p)).join(" + ")} +{" "}
         {factor(walk.b2)} = <strong>{fmt(walk.yHat)}</strong>
       </p>
     </>

@@ -6,28 +6,23 @@
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
-import { greenhouse } from "../lib/greenhouse";
-import { NumberField } from "../lib/NumberField";
-import { useHydrated } from "../lib/useHydrated";
-import { publishRun } from "../lib/runEvents";
 import {
   BATCH_SIZES,
-  bandRuns,
-  contourSegments,
-  DEFAULT_SETTINGS,
-  formatLoss,
+  DEFAULT_LANDSCAPE_SETTINGS,
   gridMinimum,
-  landscapeDataset,
   landscapeGrid,
   landscapePaths,
-  landscapeSummary,
-  LEVELS,
   pathStateAt,
   VIEW_RANGE,
   W1_NAME,
   W2_NAME,
   type PathBatchSize,
-} from "./landscapeData";
+} from "../../course/landscape";
+import { formatFixed } from "../lib/formatFixed";
+import { NumberField } from "../lib/NumberField";
+import { useHydrated } from "../lib/useHydrated";
+import { publishRun } from "../lib/runEvents";
+import { bandRuns, contourSegments, formatLoss, landscapeSummary, LEVELS } from "./landscapeData";
 import "./LossLandscape.css";
 
 export interface LossLandscapeProps {
@@ -37,8 +32,7 @@ export interface LossLandscapeProps {
   epochs?: number;
 }
 
-const DATA = landscapeDataset(greenhouse);
-const GRID = landscapeGrid(DATA);
+const GRID = landscapeGrid();
 const RUNS = bandRuns(GRID);
 const CONTOURS = LEVELS.map((level) => ({ level, segments: contourSegments(GRID, level) }));
 const FLOOR = gridMinimum(GRID);
@@ -72,11 +66,7 @@ const BAND_LABELS = Array.from({ length: LEVELS.length + 1 }, (_, k) =>
   k === 0 ? `below ${levelText(LEVELS[0]!)}` : k === LEVELS.length ? `${levelText(LEVELS[k - 1]!)} and above` : `${levelText(LEVELS[k - 1]!)} to ${levelText(LEVELS[k]!)}`,
 );
 
-function fmt(value: number, digits = 3): string {
-  if (!Number.isFinite(value)) return "—";
-  const text = value.toFixed(digits);
-  return /^-0\.?0*$/.test(text) ? text.slice(1) : text.replace("-", "−");
-}
+const fmt = (value: number, digits = 3): string => formatFixed(value, digits);
 
 function reducedMotion(): boolean {
   return typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -85,13 +75,13 @@ function reducedMotion(): boolean {
 export default function LossLandscape(props: LossLandscapeProps): JSX.Element {
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const hydrated = useHydrated();
-  const [startW1, setStartW1] = useState(props.startW1 ?? DEFAULT_SETTINGS.start[0]);
-  const [startW2, setStartW2] = useState(props.startW2 ?? DEFAULT_SETTINGS.start[1]);
-  const [learningRate, setLearningRate] = useState(props.learningRate ?? DEFAULT_SETTINGS.learningRate);
-  const [epochs, setEpochs] = useState(props.epochs ?? DEFAULT_SETTINGS.epochs);
+  const [startW1, setStartW1] = useState(props.startW1 ?? DEFAULT_LANDSCAPE_SETTINGS.start[0]);
+  const [startW2, setStartW2] = useState(props.startW2 ?? DEFAULT_LANDSCAPE_SETTINGS.start[1]);
+  const [learningRate, setLearningRate] = useState(props.learningRate ?? DEFAULT_LANDSCAPE_SETTINGS.learningRate);
+  const [epochs, setEpochs] = useState(props.epochs ?? DEFAULT_LANDSCAPE_SETTINGS.epochs);
   const [shown, setShown] = useState<Record<PathBatchSize, boolean>>({ 1: true, 5: true, 50: true });
   const paths = useMemo(
-    () => landscapePaths(DATA, { start: [startW1, startW2], learningRate, epochs, seed: DEFAULT_SETTINGS.seed }),
+    () => landscapePaths({ start: [startW1, startW2], learningRate, epochs, seed: DEFAULT_LANDSCAPE_SETTINGS.seed }),
     [startW1, startW2, learningRate, epochs],
   );
   const maxUpdates = Math.max(...BATCH_SIZES.map((b) => paths[b].a.length - 1));
@@ -110,13 +100,19 @@ export default function LossLandscape(props: LossLandscapeProps): JSX.Element {
     }
     setK(Infinity);
     setPlaying(false);
-    const values: Record<string, number> = { epochs, learningRate, startW1, startW2 };
-    for (const b of BATCH_SIZES) {
-      const end = pathStateAt(paths[b], Infinity);
-      values[`updatesB${b}`] = end.totalUpdates;
-      values[`lossB${b}`] = end.loss;
-    }
-    publishRun("loss-landscape", values);
+    const [b1, b5, b50] = BATCH_SIZES.map((b) => pathStateAt(paths[b], Infinity));
+    publishRun("loss-landscape", {
+      epochs,
+      learningRate,
+      startW1,
+      startW2,
+      updatesB1: b1!.totalUpdates,
+      lossB1: b1!.loss,
+      updatesB5: b5!.totalUpdates,
+      lossB5: b5!.loss,
+      updatesB50: b50!.totalUpdates,
+      lossB50: b50!.loss,
+    });
   }, [paths]);
 
   useEffect(() => {

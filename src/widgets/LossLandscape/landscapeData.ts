@@ -1,62 +1,12 @@
 /**
- * Lesson 7's loss landscape, prepared for drawing. The engine (landscape.ts) owns the model and
- * the arithmetic; this module only picks the two inputs, asks the engine for the grid and the
- * SGD paths, and turns the grid into things an SVG can draw (colour bands and contour lines).
- *
- * The two-weight model is ŷ = w1 · light + w2 · temperature (no bias), with both inputs and the
- * target (water use) standardised over the 50 rows, so the bowl's floor is near (0.5, 0.5) and a
- * learning rate around 0.1 suits every batch size.
+ * Lesson 7's loss landscape, prepared for drawing: the grid (src/course/landscape.ts) as colour
+ * bands and contour lines an SVG can draw, and the paths' end points in words.
  */
-import { type TableDataset } from "../../engine/csv";
-import { standardise, type Dataset } from "../../engine/dataset";
-import { lossGrid, sgdPath, type LossGrid, type SgdPath } from "../../engine/landscape";
-
-/** Column indices in the greenhouse table: temperature 0, humidity 1, light 2. */
-export const W1_COLUMN = 2;
-export const W2_COLUMN = 0;
-export const W1_NAME = "light";
-export const W2_NAME = "temperature";
-
-/** The part of the (w1, w2) plane the figure shows. */
-export const VIEW_RANGE: [number, number] = [-2.5, 2.5];
-export const GRID_STEPS = 41;
+import { BATCH_SIZES, pathStateAt, type PathBatchSize } from "../../course/landscape";
+import type { LossGrid, SgdPath } from "../../engine/landscape";
 
 /** Contour levels (1-2-5 steps, the loss spans three decades); band k lies between levels k−1 and k. */
 export const LEVELS: readonly number[] = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10];
-
-export const BATCH_SIZES = [1, 5, 50] as const;
-export type PathBatchSize = (typeof BATCH_SIZES)[number];
-
-/** Standardised light and temperature as the two features, standardised water use as target. */
-export function landscapeDataset(table: TableDataset): Dataset {
-  const standard = standardise(table).dataset;
-  const x = new Float64Array(table.n * 2);
-  for (let r = 0; r < table.n; r++) {
-    x[2 * r] = standard.x[r * table.features + W1_COLUMN]!;
-    x[2 * r + 1] = standard.x[r * table.features + W2_COLUMN]!;
-  }
-  return { n: table.n, features: 2, x, y: standard.y, featureNames: [W1_NAME, W2_NAME], targetName: "water use" };
-}
-
-export function landscapeGrid(data: Dataset): LossGrid {
-  return lossGrid({ data, aRange: VIEW_RANGE, bRange: VIEW_RANGE, steps: GRID_STEPS });
-}
-
-export interface PathSettings {
-  start: [number, number];
-  learningRate: number;
-  epochs: number;
-  seed: number;
-}
-
-export const DEFAULT_SETTINGS: PathSettings = { start: [2, -1.5], learningRate: 0.1, epochs: 5, seed: 7 };
-
-/** The three paths from one start, with the same learning rate and epochs (shuffled every epoch). */
-export function landscapePaths(data: Dataset, settings: PathSettings): Record<PathBatchSize, SgdPath> {
-  const run = (batchSize: number): SgdPath =>
-    sgdPath({ data, start: settings.start, batchSize, epochs: settings.epochs, learningRate: settings.learningRate, seed: settings.seed, shuffle: true });
-  return { 1: run(1), 5: run(5), 50: run(50) };
-}
 
 /** Band of a loss value: 0 below LEVELS[0], k between LEVELS[k−1] and LEVELS[k], LEVELS.length above the last. */
 export function bandIndex(loss: number, levels: readonly number[] = LEVELS): number {
@@ -139,30 +89,6 @@ export function contourSegments(grid: LossGrid, level: number): Segment[] {
   return segments;
 }
 
-/** Where one path is after k updates (k beyond the path's end shows its end). */
-export interface PathState {
-  updates: number;
-  totalUpdates: number;
-  /** Completed epochs, with a fraction for a partly done epoch. */
-  epochs: number;
-  w1: number;
-  w2: number;
-  loss: number;
-}
-
-export function pathStateAt(path: SgdPath, k: number): PathState {
-  const total = path.a.length - 1;
-  const updates = Math.max(0, Math.min(total, Math.floor(k)));
-  return {
-    updates,
-    totalUpdates: total,
-    epochs: updates / path.iterationsPerEpoch,
-    w1: path.a[updates]!,
-    w2: path.b[updates]!,
-    loss: path.loss[updates]!,
-  };
-}
-
 /** Loss as text, or "diverged" when the weights blew up. */
 export function formatLoss(loss: number, digits = 3): string {
   return Number.isFinite(loss) ? loss.toFixed(digits) : "diverged";
@@ -177,13 +103,4 @@ export function landscapeSummary(paths: Record<PathBatchSize, SgdPath>, epochs: 
   });
   if (parts.length === 0) return `After ${epochs} ${epochs === 1 ? "epoch" : "epochs"}: no path is shown.`;
   return `After ${epochs} ${epochs === 1 ? "epoch" : "epochs"}: ${parts.join("; ")}.`;
-}
-
-/** The lowest point of the grid, to mark the bowl's floor. */
-export function gridMinimum(grid: LossGrid): { w1: number; w2: number; loss: number } {
-  let best = 0;
-  for (let k = 1; k < grid.grid.length; k++) if (grid.grid[k]! < grid.grid[best]!) best = k;
-  const i = best % grid.steps;
-  const j = Math.floor(best / grid.steps);
-  return { w1: grid.aValues[i]!, w2: grid.bValues[j]!, loss: grid.grid[best]! };
 }

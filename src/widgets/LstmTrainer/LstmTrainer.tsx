@@ -1,6 +1,6 @@
 /**
  * Lesson 9: a tiny LSTM trained in the page on windows of the greenhouse table, next to the MLP
- * trained on single rows (./lstmRun.ts has the rules of the comparison). The first render shows
+ * trained on single rows (src/course/lstmComparison.ts has the rules of the comparison). The first render shows
  * the default run computed when the page was built (passed in as `initial`), so the figure is
  * real without JavaScript; "Train LSTM" trains again in a Web Worker with the reader's settings.
  * The island itself ships no training code: the worker has its own bundle, and the main-thread
@@ -12,11 +12,12 @@ import { NumberField } from "../lib/NumberField";
 import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
 import { LineChart } from "../lib/LineChart";
-import { LSTM_BATCH_SIZE, MLP_HIDDEN, verdict, type LstmComparison, type LstmSettings } from "./lstmShared";
+import { LSTM_BATCH_SIZE, MLP_HIDDEN, type LstmComparison, type LstmSettings } from "../../course/lstm";
+import { verdict } from "./verdict";
 import "./LstmTrainer.css";
 
 export interface LstmTrainerProps {
-  /** The default run, computed at build time (src/components/facts/lessons7to10.ts): the first render shows it. */
+  /** The default run, computed at build time (src/course/facts/lesson9.ts): the first render shows it. */
   initial: LstmComparison;
 }
 

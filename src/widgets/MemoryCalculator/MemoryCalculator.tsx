@@ -10,21 +10,8 @@ import type { OptimizerKind } from "../../engine/optimizers";
 import { NumberField } from "../lib/NumberField";
 import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
-import {
-  batchSamples,
-  budgetBytes,
-  describedNetworkSpec,
-  featureComparison,
-  formatBytes,
-  formatCount,
-  memoryAt,
-  parseHiddenLayers,
-  percentChange,
-  TERM_LABELS,
-  TERMS,
-  type BudgetUnit,
-  type DescribedNetwork,
-} from "./memoryHelpers";
+import { describedNetworkSpec, featureComparison, MEMORY_DEFAULTS, MEMORY_EXAMPLE, percentChange, type DescribedNetwork } from "../../course/memory";
+import { batchSamples, budgetBytes, formatBytes, formatCount, memoryAt, parseHiddenLayers, TERM_LABELS, TERMS, type BudgetUnit } from "./memoryHelpers";
 import "./MemoryCalculator.css";
 
 export interface MemoryCalculatorProps {
@@ -45,7 +32,6 @@ const OPTIMIZERS: { value: OptimizerKind; label: string }[] = [
   { value: "momentum", label: "SGD with momentum (1 value per weight)" },
   { value: "adam", label: "Adam (2 values per weight)" },
 ];
-const COMPARE_FEATURES = [3, 30, 300] as const;
 
 const BINDING_TEXT = {
   activations: "activations: one more sample's activations would not fit",
@@ -55,22 +41,23 @@ const BINDING_TEXT = {
 export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Element {
   const id = useId();
   const hydrated = useHydrated();
-  const [features, setFeatures] = useState(props.features ?? 3);
-  const [hiddenText, setHiddenText] = useState(props.hidden ?? "256, 256");
+  const initialHidden = props.hidden ?? MEMORY_EXAMPLE.hidden.join(", ");
+  const [features, setFeatures] = useState(props.features ?? MEMORY_EXAMPLE.features);
+  const [hiddenText, setHiddenText] = useState(initialHidden);
   const [hidden, setHidden] = useState<number[]>(() => {
-    const parsed = parseHiddenLayers(props.hidden ?? "256, 256");
-    return parsed.ok ? parsed.value : [256, 256];
+    const parsed = parseHiddenLayers(initialHidden);
+    return parsed.ok ? parsed.value : [...MEMORY_EXAMPLE.hidden];
   });
   const [hiddenError, setHiddenError] = useState<string | null>(null);
-  const [outputs, setOutputs] = useState(1);
+  const [outputs, setOutputs] = useState(MEMORY_EXAMPLE.outputs);
   const [timesteps, setTimesteps] = useState(1);
   const [useLstm, setUseLstm] = useState(false);
-  const [lstmUnits, setLstmUnits] = useState(64);
-  const [bytesPerValue, setBytesPerValue] = useState<BytesPerValue>(4);
-  const [optimizer, setOptimizer] = useState<OptimizerKind>("adam");
-  const [batchSize, setBatchSize] = useState(props.batchSize ?? 32);
-  const [budgetAmount, setBudgetAmount] = useState(props.budget ?? 1);
-  const [budgetUnit, setBudgetUnit] = useState<BudgetUnit>(props.budgetUnit ?? "GB");
+  const [lstmUnits, setLstmUnits] = useState<number>(MEMORY_DEFAULTS.lstmUnits);
+  const [bytesPerValue, setBytesPerValue] = useState<BytesPerValue>(MEMORY_EXAMPLE.bytesPerValue);
+  const [optimizer, setOptimizer] = useState<OptimizerKind>(MEMORY_EXAMPLE.optimizer);
+  const [batchSize, setBatchSize] = useState<number>(props.batchSize ?? MEMORY_DEFAULTS.batchSize);
+  const [budgetAmount, setBudgetAmount] = useState<number>(props.budget ?? MEMORY_DEFAULTS.budget);
+  const [budgetUnit, setBudgetUnit] = useState<BudgetUnit>(props.budgetUnit ?? MEMORY_DEFAULTS.budgetUnit);
 
   const net: DescribedNetwork = useMemo(
     () => ({ features, hidden, outputs, timesteps, lstmUnits: useLstm ? lstmUnits : null }),
@@ -80,7 +67,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
   const budget = budgetBytes(budgetAmount, budgetUnit);
   const memory = useMemo(() => trainingMemory(spec, batchSize), [spec, batchSize]);
   const fit = useMemo(() => largestBatchForBudget(spec, budget), [spec, budget]);
-  const comparison = useMemo(() => featureComparison(net, spec, budget, COMPARE_FEATURES), [net, spec, budget]);
+  const comparison = useMemo(() => featureComparison(net, spec, budget, MEMORY_DEFAULTS.compareFeatures), [net, spec, budget]);
   const samples = useMemo(() => memoryAt(spec, batchSamples(fit.batchSize)), [spec, fit.batchSize]);
   const budgetText = `${budgetAmount.toLocaleString("en-US")} ${budgetUnit}`;
 

@@ -1,10 +1,9 @@
 /**
  * Lesson 8's memory calculator, the parts that are not drawing: reading the reader's list of
- * hidden layers, writing byte counts for people, and asking the engine (memory.ts) the questions
- * the widget shows. The memory arithmetic itself lives in the engine.
+ * hidden layers, writing byte counts for people, and the rows of its memory-against-batch table.
+ * The memory arithmetic itself lives in the engine; the example network in src/course/memory.ts.
  */
-import { largestBatchForBudget, trainingMemory, type BatchBudget, type TrainingMemorySpec } from "../../engine/memory";
-import { denseNetwork, type ModelSpec } from "../../engine/modelSpec";
+import { trainingMemory, type TrainingMemorySpec } from "../../engine/memory";
 
 export const MAX_LAYERS = 20;
 export const MAX_UNITS = 100_000;
@@ -80,35 +79,6 @@ export const TERM_LABELS = {
 export type Term = keyof typeof TERM_LABELS;
 export const TERMS: readonly Term[] = ["weights", "gradients", "optimizerState", "activations"];
 
-/** The network the reader describes: features per step, an optional LSTM over windows, hidden dense layers, outputs. */
-export interface DescribedNetwork {
-  features: number;
-  timesteps: number;
-  lstmUnits: number | null;
-  hidden: number[];
-  outputs: number;
-}
-
-/** As a model: an LSTM over windows of T × F values, or a dense network on the window flattened into T · F inputs. */
-export function describedNetworkSpec(net: DescribedNetwork): ModelSpec {
-  if (net.lstmUnits === null) return denseNetwork(net.features * net.timesteps, net.hidden, net.outputs);
-  const head = denseNetwork(net.lstmUnits, net.hidden, net.outputs);
-  return { inputSize: net.features, timesteps: net.timesteps, layers: [{ kind: "lstm", units: net.lstmUnits }, ...head.layers] };
-}
-
-/** The largest batch at each feature count, everything else as the reader described. */
-export function featureComparison(
-  net: DescribedNetwork,
-  storage: Pick<TrainingMemorySpec, "bytesPerValue" | "optimizer">,
-  budget: number,
-  featureCounts: readonly number[],
-): { features: number; budget: BatchBudget }[] {
-  return featureCounts.map((features) => ({
-    features,
-    budget: largestBatchForBudget({ ...storage, network: describedNetworkSpec({ ...net, features }) }, budget),
-  }));
-}
-
 /** Batch sizes for the "total memory against batch size" table: powers of 4 up to about the largest batch, and it. */
 export function batchSamples(largest: number): number[] {
   const top = Math.max(64, largest);
@@ -124,9 +94,4 @@ export function memoryAt(spec: TrainingMemorySpec, batchSizes: readonly number[]
     const memory = trainingMemory(spec, batchSize);
     return { batchSize, total: memory.total, activations: memory.activations };
   });
-}
-
-/** How much a change of features moves the largest batch, as a percentage of the first (negative = smaller). */
-export function percentChange(from: number, to: number): number {
-  return from === 0 ? 0 : ((to - from) / from) * 100;
 }

@@ -1,4 +1,6 @@
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
+import { GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../../course/networks";
+import { layerSymbol } from "../../course/notation";
 import { useHydrated } from "../lib/useHydrated";
 import { denseParameterCount, describeDenseNetwork, type TensorDescription } from "../../engine/architecture";
 import { denseNetwork } from "../../engine/modelSpec";
@@ -17,16 +19,34 @@ interface Settings {
   activation: ExplorerActivation;
 }
 
-const GREENHOUSE: Settings = { features: 3, hiddenLayers: 1, units: 8, outputs: 1, batchSize: 5, activation: "tanh" };
+const GREENHOUSE: Settings = {
+  features: GREENHOUSE_NET.inputSize,
+  hiddenLayers: 1,
+  units: GREENHOUSE_HIDDEN_UNITS,
+  outputs: 1,
+  batchSize: QUESTION_BATCH_SIZE,
+  activation: "tanh",
+};
 /** Keras' old docs example: one Dense(32) layer that also declares 16 inputs; no activation given. */
-const KERAS_DOCS: Settings = { features: 16, hiddenLayers: 0, units: 32, outputs: 32, batchSize: 5, activation: "linear" };
+const KERAS_DOCS: Settings = {
+  features: KERAS_DOCS_DENSE.inputs,
+  hiddenLayers: 0,
+  units: KERAS_DOCS_DENSE.units,
+  outputs: KERAS_DOCS_DENSE.units,
+  batchSize: QUESTION_BATCH_SIZE,
+  activation: "linear",
+};
 
 const PRESETS: { label: string; settings: Settings; note: string }[] = [
-  { label: "Our greenhouse net", settings: GREENHOUSE, note: "3 inputs, one hidden layer of 8 tanh units, 1 output" },
   {
-    label: "Keras docs: Dense(32, input_shape=(16,))",
+    label: "Our greenhouse net",
+    settings: GREENHOUSE,
+    note: `${GREENHOUSE.features} inputs, one hidden layer of ${GREENHOUSE.units} tanh units, ${GREENHOUSE.outputs} output`,
+  },
+  {
+    label: `Keras docs: Dense(${KERAS_DOCS_DENSE.units}, input_shape=(${KERAS_DOCS_DENSE.inputs},))`,
     settings: KERAS_DOCS,
-    note: "16 inputs into one Dense layer of 32 units",
+    note: `${KERAS_DOCS_DENSE.inputs} inputs into one Dense layer of ${KERAS_DOCS_DENSE.units} units`,
   },
 ];
 
@@ -41,8 +61,11 @@ const ROLE_WORDS: Record<TensorDescription["role"], string> = {
   output: "output batch",
 };
 
+/** The engine's tensor names in the course's notation: W1 → W⁽¹⁾, b1 → b⁽¹⁾, H1 → A⁽¹⁾ (activations), Y_hat → Ŷ. */
 function tensorName(t: TensorDescription): string {
-  return t.name === "Y_hat" ? "Ŷ" : t.name;
+  if (t.name === "Y_hat") return "Ŷ";
+  const layered = /^([WbH])(\d+)$/.exec(t.name);
+  return layered === null ? t.name : layerSymbol(layered[1] === "H" ? "A" : layered[1]!, Number(layered[2]));
 }
 
 function tensorRole(t: TensorDescription): string {

@@ -6,9 +6,9 @@
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
+import { INPUT_COLUMNS, TARGET_COLUMN } from "../../course/columns";
+import { greenhouseTable } from "../../course/data";
 import { windowCount } from "../../engine/windows";
-import { greenhouse } from "../lib/greenhouse";
 import { NumberField } from "../lib/NumberField";
 import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
@@ -22,10 +22,11 @@ export interface WindowExplorerProps {
   units?: number;
 }
 
+const greenhouse = greenhouseTable();
 const N = greenhouse.n;
 const F = greenhouse.features;
-const INPUTS = GREENHOUSE_COLUMNS.filter((c) => c.role === "input");
-const TARGET = GREENHOUSE_COLUMNS.find((c) => c.role === "target")!;
+const INPUTS = INPUT_COLUMNS;
+const TARGET = TARGET_COLUMN;
 const MAX_SLABS = 10;
 
 function BatchBlock({ batchSize, timesteps }: { batchSize: number; timesteps: number }): JSX.Element {
@@ -107,7 +108,7 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
   return (
     <figure class="widget window-explorer" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>
-        <strong>From rows to windows to batches</strong>: slide a window of T consecutive hours along the 50 rows.
+        <strong>From rows to windows to batches</strong>: slide a window of T consecutive hours along the {N} rows.
       </figcaption>
       <fieldset class="we-controls needs-js" disabled={!hydrated}>
         <legend>Windows</legend>

@@ -2,21 +2,15 @@
  * Multiple choice: radio buttons when one option is correct, checkboxes when several are. Options are
  * shuffled per reader with a seed stored in their progress (stable across reloads); after checking,
  * each ticked option shows its own explanation, and after a correct answer (or "Show answer") all do.
- *
- *   <ChoiceExercise client:visible id="input-units" lesson="the-input-layer"
- *     question="3 features, batch size 5: how many units does the input layer have?"
- *     options={[
- *       { id: "three", text: "3", correct: true, explanation: "One per feature." },
- *       { id: "fifteen", text: "15", correct: false, explanation: "3 × 5 counts the numbers in a batch, not units." },
- *     ]}
- *     explanation="…" hints={[{ when: "fifteen", hint: "The batch is a new leading dimension of the data." }]} />
+ * Its spec lives in src/course/exercises; lessons place it with `<Exercise spec={…} />`.
  */
 import type { JSX, TargetedEvent } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import { checkChoice, isMultipleChoice } from "../../exercises/check";
 import { exerciseSeed, recordAttempt } from "../../exercises/progress";
 import { seededOrder } from "../../exercises/shuffle";
-import type { CheckResult, ChoiceOption, ChoiceVerdict, TargetedHint } from "../../exercises/types";
+import type { ChoiceExerciseSpec } from "../../course/exercises/spec";
+import type { CheckResult, ChoiceVerdict } from "../../exercises/types";
 import {
   ExerciseFrame,
   ExerciseActions,
@@ -29,20 +23,10 @@ import {
 import { useHydrated } from "../lib/useHydrated";
 
 export interface ChoiceExerciseProps {
-  id: string;
-  lesson: string;
-  /** The question; the legend of the group of options. `backticks` mark code. */
-  question: string;
-  options: ChoiceOption[];
-  /** The general explanation, shown with the verdict once the answer is right or shown. */
-  explanation: string;
-  /** Hints keyed by a wrong option's id: `{ when: "fifteen", hint: "…" }`. */
-  hints?: TargetedHint[];
-  /** Keep the authored order (for options like "all of the above"); default false. */
-  fixedOrder?: boolean;
+  spec: ChoiceExerciseSpec;
 }
 
-export default function ChoiceExercise(props: ChoiceExerciseProps): JSX.Element {
+export default function ChoiceExercise({ spec: props }: ChoiceExerciseProps): JSX.Element {
   const { id, lesson } = props;
   const hydrated = useHydrated();
   const record = useExerciseRecord(lesson, id, hydrated);
@@ -78,7 +62,7 @@ export default function ChoiceExercise(props: ChoiceExerciseProps): JSX.Element 
             ))}
           </ul>
         </StaticFallback>
-        <details class="exercise-static-notes">
+        <details class="exercise-static-notes" data-pagefind-ignore="all">
           <summary>Why each option is right or wrong</summary>
           <ul>
             {props.options.map((o) => (

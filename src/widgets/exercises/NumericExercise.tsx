@@ -1,55 +1,29 @@
 /**
- * A question answered with one number, checked with a tolerance; see src/exercises/README.md.
- *
- *   <NumericExercise client:visible id="iterations-b8" lesson="iterations-and-epochs"
- *     question="With 50 rows and batch size 8, how many iterations make one epoch?"
- *     answer={7} unit="iterations" explanation="…"
- *     hints={[{ when: 6.25, hint: "Batches are whole." }, { when: 6, hint: "The partial last batch still counts." }]} />
+ * A question answered with one number, checked with a tolerance. Its spec (src/course/exercises)
+ * holds the question, the answer, the unit, hints for known wrong answers and the explanation;
+ * lessons place it with `<Exercise spec={…} />` (src/components/Exercise.astro).
  */
 import type { JSX } from "preact";
+import type { NumericExerciseSpec } from "../../course/exercises/spec";
 import { checkNumeric, formatNumber } from "../../exercises/check";
-import type { TargetedHint } from "../../exercises/types";
 import { TextAnswerExercise } from "./TextAnswerExercise";
 
 export interface NumericExerciseProps {
-  /** Unique on the page and within the lesson; the element's id, so `lesson-url#id` links to it. */
-  id: string;
-  /** The lesson's slug; progress is stored under `lesson/id`. */
-  lesson: string;
-  /** The question; the visible label of the answer field. `backticks` mark code. */
-  question: string;
-  answer: number;
-  /** Absolute tolerance; default 0. */
-  tolerance?: number;
-  /** Relative tolerance (0.01 = 1 %); default 0. Correct if either tolerance is met. */
-  relativeTolerance?: number;
-  /** Shown after the field; the reader may also type it ("7 iterations"). */
-  unit?: string;
-  explanation: string;
-  /** Hints for known wrong answers: `when` is a number, `[min, max]`, or a number written as text. */
-  hints?: TargetedHint[];
-  placeholder?: string;
+  spec: NumericExerciseSpec;
 }
 
-export default function NumericExercise(props: NumericExerciseProps): JSX.Element {
-  const spec = {
-    answer: props.answer,
-    ...(props.tolerance !== undefined && { tolerance: props.tolerance }),
-    ...(props.relativeTolerance !== undefined && { relativeTolerance: props.relativeTolerance }),
-    ...(props.unit !== undefined && { unit: props.unit }),
-    ...(props.hints !== undefined && { hints: props.hints }),
-  };
-  const answerText = `${formatNumber(props.answer)}${props.unit !== undefined ? ` ${props.unit}` : ""}`;
+export default function NumericExercise({ spec }: NumericExerciseProps): JSX.Element {
+  const answerText = `${formatNumber(spec.answer)}${spec.unit !== undefined ? ` ${spec.unit}` : ""}`;
   return (
     <TextAnswerExercise
-      id={props.id}
-      lesson={props.lesson}
+      id={spec.id}
+      lesson={spec.lesson}
       kind="numeric"
-      question={props.question}
-      explanation={props.explanation}
+      question={spec.question}
+      explanation={spec.explanation}
       answerText={answerText}
-      placeholder={props.placeholder ?? "a number"}
-      {...(props.unit !== undefined && { suffix: props.unit })}
+      placeholder={spec.placeholder ?? "a number"}
+      {...(spec.unit !== undefined && { suffix: spec.unit })}
       check={(raw) => checkNumeric(raw, spec)}
     />
   );

@@ -3,12 +3,8 @@
  * locks; then runs the named widget on the page. When that widget publishes a run
  * (`publishRun(widget, values)` from src/widgets/lib/runEvents.ts), the exercise reads
  * `values[valueKey]` and says "you predicted X, the engine produced Y" and whether X was close enough.
- *
- *   <PredictExercise client:visible id="predict-updates-b8" lesson="iterations-and-epochs"
- *     question="Predict: how many weight updates will 3 epochs at batch size 8 make?"
- *     widget="epoch-stepper" valueKey="updates" runWith={{ batchSize: 8, epochs: 3 }}
- *     runInstruction="Set the batch size to 8 and epochs to 3 in the stepper above, then press Run."
- *     unit="updates" tolerance={0} expected={21} explanation="7 iterations per epoch × 3 epochs." />
+ * Its spec lives in src/course/exercises, where the type checker holds `valueKey` and `runWith` to the
+ * keys the widget publishes (src/course/widgetRuns.ts); lessons place it with `<Exercise spec={…} />`.
  */
 import type { JSX, TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -21,7 +17,8 @@ import {
   type PredictionBand,
 } from "../../exercises/check";
 import { recordAttempt } from "../../exercises/progress";
-import type { PredictionComparison, TargetedHint } from "../../exercises/types";
+import type { PredictExerciseSpec } from "../../course/exercises/spec";
+import type { PredictionComparison } from "../../exercises/types";
 import { subscribeRuns, type WidgetRun } from "../lib/runEvents";
 import {
   ExerciseFrame,
@@ -34,34 +31,7 @@ import {
 import { useHydrated } from "../lib/useHydrated";
 
 export interface PredictExerciseProps {
-  id: string;
-  lesson: string;
-  /** The question; the label of the prediction field (or legend of the bands). */
-  question: string;
-  /** The publishing widget's name, as it passes it to `publishRun`. */
-  widget: string;
-  /** Which of the run's values is compared with the prediction. */
-  valueKey: string;
-  /** What to do after predicting, e.g. "Press Run in the batch-size lab above." */
-  runInstruction: string;
-  /**
-   * Settings the run must have been made with, e.g. `{ batchSize: 8 }`: a run with other values is
-   * not compared, and the reader is told which setting to change. Compared with tolerance 1e-9.
-   */
-  runWith?: Record<string, number>;
-  /** Numeric mode: absolute tolerance of the prediction; default 0. */
-  tolerance?: number;
-  /** Numeric mode: relative tolerance (0.1 = 10 %); default 0. */
-  relativeTolerance?: number;
-  unit?: string;
-  /** Band mode: the reader picks one; the run's value falls in exactly one band [min, max). */
-  bands?: PredictionBand[];
-  /** Hints for known wrong numeric predictions (as NumericExercise), or keyed by band id. */
-  hints?: TargetedHint[];
-  /** The explanation, shown after the comparison. */
-  explanation: string;
-  /** The value the widget is known to produce, for the no-JavaScript fallback. */
-  expected?: number | string;
+  spec: PredictExerciseSpec;
 }
 
 type Prediction = { kind: "number"; value: number } | { kind: "band"; id: string };
@@ -74,7 +44,7 @@ interface Comparison {
   hint?: string;
 }
 
-export default function PredictExercise(props: PredictExerciseProps): JSX.Element {
+export default function PredictExercise({ spec: props }: PredictExerciseProps): JSX.Element {
   const { id, lesson } = props;
   const hydrated = useHydrated();
   const [notice, claimNotice] = useProgressNotice(hydrated);
@@ -92,7 +62,8 @@ export default function PredictExercise(props: PredictExerciseProps): JSX.Elemen
   useEffect(() => {
     if (!hydrated || prediction === null || result !== null) return undefined;
     return subscribeRuns((run: WidgetRun) => {
-      for (const [key, wanted] of Object.entries(props.runWith ?? {})) {
+      for (const [key, wanted] of Object.entries<number | undefined>(props.runWith ?? {})) {
+        if (wanted === undefined) continue;
         const got = run.values[key];
         if (got === undefined || Math.abs(got - wanted) > 1e-9) {
           setMismatch(

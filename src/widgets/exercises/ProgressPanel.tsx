@@ -3,7 +3,7 @@
  * reader missed, and a reset with a confirmation step. Everything is read from the browser's storage,
  * so the server render can only say so.
  *
- *   <ProgressPanel client:load manifest={{ lessons: [{ slug, title, href, exerciseIds }] }} />
+ *   <ProgressPanel client:load manifest={{ lessons: [{ slug, title, href, exercises: [{ id, question }] }] }} />
  */
 import type { JSX } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
@@ -16,14 +16,15 @@ import {
   type Progress,
 } from "../../exercises/progress";
 import { useHydrated } from "../lib/useHydrated";
-import { ProgressNotice, useProgressNotice } from "./shared";
+import { ProgressNotice, RichText, useProgressNotice } from "./shared";
 
 export interface ProgressManifestLesson {
   slug: string;
   title: string;
   /** The lesson's URL; missed exercises link to `${href}#${exerciseId}`. */
   href: string;
-  exerciseIds: string[];
+  /** In page order; a missed exercise is named by its question. */
+  exercises: { id: string; question: string }[];
 }
 
 export interface ProgressManifest {
@@ -69,14 +70,21 @@ export default function ProgressPanel({ manifest, headingLevel = 2 }: ProgressPa
   }
 
   const Heading = `h${headingLevel}` as "h2";
-  const rows = manifest.lessons.map((lesson) => ({ lesson, summary: summarize(progress, lesson.slug, lesson.exerciseIds) }));
+  const rows = manifest.lessons.map((lesson) => ({
+    lesson,
+    summary: summarize(
+      progress,
+      lesson.slug,
+      lesson.exercises.map((exercise) => exercise.id),
+    ),
+  }));
   const total = rows.reduce((sum, r) => sum + r.summary.total, 0);
   const correct = rows.reduce((sum, r) => sum + r.summary.correct, 0);
   const attempted = rows.reduce((sum, r) => sum + r.summary.done, 0);
   const missed = missedIn(progress).flatMap((m) => {
     const lesson = manifest.lessons.find((l) => l.slug === m.lesson);
-    const index = lesson?.exerciseIds.indexOf(m.id) ?? -1;
-    return lesson === undefined || index < 0 ? [] : [{ lesson, id: m.id, index }];
+    const exercise = lesson?.exercises.find((e) => e.id === m.id);
+    return lesson === undefined || exercise === undefined ? [] : [{ lesson, exercise }];
   });
 
   function confirmReset(): void {
@@ -115,9 +123,9 @@ export default function ProgressPanel({ manifest, headingLevel = 2 }: ProgressPa
       ) : (
         <ul class="progress-missed">
           {missed.map((m) => (
-            <li key={`${m.lesson.slug}/${m.id}`}>
-              <a href={`${m.lesson.href}#${m.id}`}>
-                {m.lesson.title}: exercise {m.index + 1}
+            <li key={`${m.lesson.slug}/${m.exercise.id}`}>
+              <a href={`${m.lesson.href}#${m.exercise.id}`}>
+                {m.lesson.title}: <RichText text={m.exercise.question} />
               </a>
             </li>
           ))}

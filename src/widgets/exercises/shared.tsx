@@ -69,7 +69,10 @@ export function ExerciseFrame(props: {
   );
 }
 
-/** What the page shows without JavaScript: the question and, folded, the answer and explanation. */
+/**
+ * What the page shows without JavaScript: the question and, folded, the answer and explanation. The fold is kept out
+ * of the search index (data-pagefind-ignore), so search results never quote an answer.
+ */
 export function StaticFallback(props: {
   question: string;
   answer?: ComponentChildren;
@@ -82,7 +85,7 @@ export function StaticFallback(props: {
         <RichText text={props.question} />
       </p>
       {props.children}
-      <details>
+      <details data-pagefind-ignore="all">
         <summary>Show the answer</summary>
         {props.answer !== undefined && (
           <p>

@@ -4,12 +4,13 @@
  * Islands are hydrated separately and share no Preact tree, so the channel is a CustomEvent on
  * `window`, named "course:widget-run".
  *
- *   // in a widget, after a run
- *   publishRun("batch-lab", { batchSize: 8, iterationsPerEpoch: 7, finalLoss: 0.031 });
+ *   // in a widget, after a run: every key src/course/widgetRuns.ts registers for it, and no other
+ *   publishRun("window-explorer", { timesteps: 5, windows: 46, … });
  *
  *   // in an exercise
- *   const stop = subscribeRuns((run) => …, "batch-lab");   // call stop() on unmount
+ *   const stop = subscribeRuns((run) => …, "window-explorer");   // call stop() on unmount
  */
+import type { WidgetName, WidgetRunValues } from "../../course/widgetRuns";
 
 export const RUN_EVENT = "course:widget-run";
 
@@ -44,8 +45,8 @@ export function toWidgetRun(detail: unknown): WidgetRun | null {
   return { widget, values: clean };
 }
 
-/** Announce a run. Does nothing during the server render (no `window`). */
-export function publishRun(widget: string, values: Record<string, number>): void {
+/** Announce a run of `widget` with the values registered for it. Does nothing during the server render (no `window`). */
+export function publishRun<W extends WidgetName>(widget: W, values: WidgetRunValues<W>): void {
   const run = toWidgetRun({ widget, values });
   if (!run) return;
   lastRuns.set(widget, run);
@@ -57,7 +58,7 @@ export function publishRun(widget: string, values: Record<string, number>): void
  * Listen for runs, of one widget when `widget` is given, of every widget otherwise.
  * Returns the function that stops listening.
  */
-export function subscribeRuns(listener: (run: WidgetRun) => void, widget?: string): () => void {
+export function subscribeRuns(listener: (run: WidgetRun) => void, widget?: WidgetName): () => void {
   if (typeof window === "undefined") return () => {};
   const handler = (event: CustomEvent<WidgetRun>): void => {
     const run = toWidgetRun(event.detail);
@@ -68,6 +69,6 @@ export function subscribeRuns(listener: (run: WidgetRun) => void, widget?: strin
 }
 
 /** The latest run a widget published on this page, if any. */
-export function lastRun(widget: string): WidgetRun | undefined {
+export function lastRun(widget: WidgetName): WidgetRun | undefined {
   return lastRuns.get(widget);
 }

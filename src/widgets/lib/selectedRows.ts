@@ -15,10 +15,12 @@
  *   const stop = subscribeSelectedRows((rows) => …); // call stop() on unmount
  */
 
+import { GREENHOUSE_ROWS } from "../../course/columns";
+
 export const SELECTED_ROWS_KEY = "course:selected-rows";
 export const SELECTED_ROWS_EVENT = "course:selected-rows-change";
 /** Rows in the greenhouse table; indices must be below this. */
-export const SELECTABLE_ROW_COUNT = 50;
+export const SELECTABLE_ROW_COUNT = GREENHOUSE_ROWS;
 
 /** The subset of the Web Storage API this module uses, so tests can pass a plain object. */
 export interface RowStorage {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GREENHOUSE_DATA } from "../../../src/widgets/BatchSizeLab/dataSource";
 import { DEFAULT_STATE } from "../../../src/widgets/BatchSizeLab/labState";
-import {
-  batchLossSeries, csvFileName, formatLoss, fullLossSeries, isLargeJob, labModelSpec, noiseSamplesPerSize, runCsv, runLab,
-  runSettings, sweepBatchSizes, sweepRow,
-} from "../../../src/widgets/BatchSizeLab/labRun";
+import { formatLoss, labModelSpec, noiseSamplesPerSize, runLab, sweepBatchSizes, sweepRow } from "../../../src/course/lab";
+import { batchLossSeries, csvFileName, fullLossSeries, isLargeJob, runCsv, runSettings } from "../../../src/widgets/BatchSizeLab/labRun";
 
 const base = runSettings({ ...DEFAULT_STATE });
 const data = GREENHOUSE_DATA.dataset;

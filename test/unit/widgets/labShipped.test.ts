@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { GREENHOUSE_DATA } from "../../../src/widgets/BatchSizeLab/dataSource";
 import { DEFAULT_STATE, formatCount } from "../../../src/widgets/BatchSizeLab/labState";
-import { runLab, runSettings } from "../../../src/widgets/BatchSizeLab/labRun";
-import { initialWeights, measureNoise } from "../../../src/widgets/BatchSizeLab/noise";
+import { initialWeights, measureNoise, runLab } from "../../../src/course/lab";
+import { runSettings } from "../../../src/widgets/BatchSizeLab/labRun";
 import {
   SHIPPED_ATTR, resetShippedForTests, shippableNoise, shippableRun, shippedJson, takeShippedNoise, takeShippedRun,
 } from "../../../src/widgets/BatchSizeLab/shipped";
@@ -111,7 +111,7 @@ describe("the shipped noise measurement", () => {
 
 describe("the lab's greenhouse data", () => {
   it("has the shape and the standardised numbers of the course's greenhouse table", async () => {
-    const { greenhouse } = await import("../../../src/widgets/lib/greenhouse");
+    const greenhouse = (await import("../../../src/course/data")).greenhouseTable();
     const { standardise } = await import("../../../src/engine/dataset");
     expect(GREENHOUSE_DATA.n).toBe(greenhouse.n);
     expect(GREENHOUSE_DATA.features).toBe(greenhouse.features);

@@ -1,21 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { columnStats } from "../../../src/engine";
-import { greenhouse } from "../../../src/widgets/lib/greenhouse";
+import { greenhouseTable } from "../../../src/course/data";
 import {
-  bandIndex,
-  bandRuns,
-  contourSegments,
-  DEFAULT_SETTINGS,
-  formatLoss,
+  DEFAULT_LANDSCAPE_SETTINGS as DEFAULT_SETTINGS,
   landscapeDataset,
   landscapeGrid,
   landscapePaths,
-  landscapeSummary,
-  LEVELS,
   pathStateAt,
-} from "../../../src/widgets/LossLandscape/landscapeData";
+} from "../../../src/course/landscape";
+import { bandIndex, bandRuns, contourSegments, formatLoss, landscapeSummary, LEVELS } from "../../../src/widgets/LossLandscape/landscapeData";
 
-const data = landscapeDataset(greenhouse);
+const greenhouse = greenhouseTable();
+const data = landscapeDataset();
 
 describe("the loss landscape's data", () => {
   it("uses standardised light and temperature as the two inputs and standardised water use as the target", () => {
@@ -32,7 +28,7 @@ describe("the loss landscape's data", () => {
   });
 
   it("makes 250, 50 and 5 updates in 5 epochs at B = 1, 5 and 50, from one start", () => {
-    const paths = landscapePaths(data, DEFAULT_SETTINGS);
+    const paths = landscapePaths(DEFAULT_SETTINGS);
     expect(pathStateAt(paths[1], Infinity).totalUpdates).toBe(250);
     expect(pathStateAt(paths[5], Infinity).totalUpdates).toBe(50);
     expect(pathStateAt(paths[50], Infinity).totalUpdates).toBe(5);
@@ -45,7 +41,7 @@ describe("the loss landscape's data", () => {
   });
 
   it("the B = 1 path zigzags: it turns by more than 90 degrees far more often than the full-batch path", () => {
-    const paths = landscapePaths(data, { ...DEFAULT_SETTINGS, epochs: 50 });
+    const paths = landscapePaths({ ...DEFAULT_SETTINGS, epochs: 50 });
     const sharpTurns = (b: 1 | 50): number => {
       const p = paths[b];
       let turns = 0;
@@ -60,7 +56,7 @@ describe("the loss landscape's data", () => {
   });
 
   it("pathStateAt clamps to the path and counts epochs from updates", () => {
-    const paths = landscapePaths(data, DEFAULT_SETTINGS);
+    const paths = landscapePaths(DEFAULT_SETTINGS);
     expect(pathStateAt(paths[5], -3).updates).toBe(0);
     expect(pathStateAt(paths[5], 25).epochs).toBe(2.5);
     expect(pathStateAt(paths[50], 100).updates).toBe(5);
@@ -68,7 +64,7 @@ describe("the loss landscape's data", () => {
   });
 
   it("summarises the run in one sentence, leaving out hidden paths", () => {
-    const paths = landscapePaths(data, DEFAULT_SETTINGS);
+    const paths = landscapePaths(DEFAULT_SETTINGS);
     const text = landscapeSummary(paths, 5);
     expect(text).toMatch(/^After 5 epochs: B=1 made 250 updates, loss 0\.\d{3}; B=5 made 50, loss 0\.\d{3}; B=50 made 5, loss 0\.\d{3}\.$/);
     expect(landscapeSummary(paths, 5, [50])).toMatch(/^After 5 epochs: B=50 made 5 updates, loss/);

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { denseNetwork, trainingMemory, type TrainingMemorySpec } from "../../../src/engine";
-import {
-  batchSamples,
-  budgetBytes,
-  describedNetworkSpec,
-  featureComparison,
-  formatBytes,
-  memoryAt,
-  parseHiddenLayers,
-  percentChange,
-  type DescribedNetwork,
-} from "../../../src/widgets/MemoryCalculator/memoryHelpers";
+import { describedNetworkSpec, featureComparison, percentChange, type DescribedNetwork } from "../../../src/course/memory";
+import { batchSamples, budgetBytes, formatBytes, memoryAt, parseHiddenLayers } from "../../../src/widgets/MemoryCalculator/memoryHelpers";
 
 const net: DescribedNetwork = { features: 3, timesteps: 1, lstmUnits: null, hidden: [256, 256], outputs: 1 };
 const spec: TrainingMemorySpec = { network: describedNetworkSpec(net), bytesPerValue: 4, optimizer: "adam" };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { greenhouse } from "../../../src/widgets/lib/greenhouse";
+import { greenhouseTable } from "../../../src/course/data";
 import { cellValue, nextSort, ROW_COLUMN, sortedRows, tableView } from "../../../src/widgets/DataTable/tableModel";
+
+const greenhouse = greenhouseTable();
 
 const tiny = { n: 4, features: 2, x: new Float64Array([3, 10, 1, 20, 3, 5, 2, 0]), y: new Float64Array([7, 9, 8, 6]) };
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { makeWindows } from "../../../src/engine";
-import { greenhouse } from "../../../src/widgets/lib/greenhouse";
+import { greenhouseTable } from "../../../src/course/data";
 import { formatShape, lstmCounts, windowBatches, windowCover, windowFormula } from "../../../src/widgets/WindowExplorer/windowHelpers";
+
+const greenhouse = greenhouseTable();
 
 describe("the window explorer", () => {
   it("window 1 of length 5 covers rows 1–5 and predicts row 5; window 46 is the last", () => {
