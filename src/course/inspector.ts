@@ -217,26 +217,58 @@ export function inspectBatch(
 }
 
 export interface UpdateOutcome {
-  /** The rows whose gradient made the update (0-based). */
-  usedRows: number[];
-  /** Δw of the two chosen weights. */
+  /** The rows whose gradient made each update (0-based), in order. */
+  usedRows: number[][];
+  /** Total change of the two chosen weights over all the updates. */
   deltaA: number;
   deltaB: number;
-  /** Loss on the whole batch after this update. */
+  /** Loss on the whole batch after the last update. */
   batchLossAfter: number;
 }
 
+/**
+ * Plain SGD on every weight of the untrained network, one update per entry of `updates` (each with the
+ * mean gradient of its rows, taken where the previous update left the weights), judged by the loss on `judged`.
+ */
+export function wholeNetworkUpdates(
+  updates: readonly (readonly number[])[],
+  judged: readonly number[],
+  a: number,
+  b: number,
+  learningRate: number,
+  data: Dataset = standardisedGreenhouse().dataset,
+): UpdateOutcome {
+  checkRows(data, judged);
+  for (const used of updates) checkRows(data, used);
+  const model = inspectorModel();
+  const startA = model.weights[a]!;
+  const startB = model.weights[b]!;
+  const gradient = new Float64Array(model.parameterCount);
+  for (const used of updates) {
+    model.batchGradient(data.x, data.y, Int32Array.from(used), gradient);
+    sgdStep(model, gradient, learningRate);
+  }
+  return {
+    usedRows: updates.map((u) => [...u]),
+    deltaA: model.weights[a]! - startA,
+    deltaB: model.weights[b]! - startB,
+    batchLossAfter: model.batchLoss(data.x, data.y, Int32Array.from(judged)),
+  };
+}
+
 export interface BatchVersusRow {
-  /** Loss on the batch before either update. */
+  /** Loss on the batch before any update. */
   batchLossBefore: number;
   fromBatch: UpdateOutcome;
   fromLastRow: UpdateOutcome;
+  /** One update per row of the batch, in order. */
+  oneRowAtATime: UpdateOutcome;
 }
 
 /**
- * The seed's question, "how is a batch of rows 1–5 different from just row 5?", as two SGD updates
- * from the same starting weights: one with the batch's mean gradient, one with the last row's own
- * gradient. Both are judged by the loss on the whole batch afterwards.
+ * The seed's question, "how is a batch of rows 1–5 different from just row 5?", as SGD on the whole
+ * network from the same starting weights: one update with the batch's mean gradient, one with the last
+ * row's own gradient, and one update per row in order. All are judged by the loss on the whole batch.
  */
 export function compareBatchWithLastRow(
   rows: readonly number[],
@@ -246,22 +278,11 @@ export function compareBatchWithLastRow(
   data: Dataset = standardisedGreenhouse().dataset,
 ): BatchVersusRow {
   checkRows(data, rows);
-  const all = Int32Array.from(rows);
-  const outcome = (used: Int32Array): UpdateOutcome => {
-    const model = inspectorModel();
-    const gradient = new Float64Array(model.parameterCount);
-    model.batchGradient(data.x, data.y, used, gradient);
-    const update = sgdStep(model, gradient, learningRate);
-    return {
-      usedRows: Array.from(used),
-      deltaA: update[a]!,
-      deltaB: update[b]!,
-      batchLossAfter: model.batchLoss(data.x, data.y, all),
-    };
-  };
+  const run = (updates: number[][]): UpdateOutcome => wholeNetworkUpdates(updates, rows, a, b, learningRate, data);
   return {
-    batchLossBefore: inspectorModel().batchLoss(data.x, data.y, all),
-    fromBatch: outcome(all),
-    fromLastRow: outcome(all.subarray(all.length - 1)),
+    batchLossBefore: inspectorModel().batchLoss(data.x, data.y, Int32Array.from(rows)),
+    fromBatch: run([[...rows]]),
+    fromLastRow: run([[rows[rows.length - 1]!]]),
+    oneRowAtATime: run(rows.map((r) => [r])),
   };
 }

@@ -10,6 +10,7 @@ export * from "./model";
 export * from "./train";
 export * from "./gradientNoise";
 export * from "./landscape";
+export * from "./weightPlane";
 
 export * from "./random";
 export * from "./csv";

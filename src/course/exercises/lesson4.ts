@@ -92,7 +92,7 @@ export const lesson4 = defineExercises("a-batch-forward", {
       },
     ],
     explanation: `All ${B} rows are computed with the same weights, their losses and gradients are averaged, and one update follows. Row ${lastRow} alone would give a different update.`,
-    hints: [{ when: "last", hint: "Look at the comparison panel of the inspector: the two updates differ." }],
+    hints: [{ when: "last", hint: "Look at the inspector's map of the three readings: the batch's step and row 5's step point different ways." }],
   },
   "predict-computation-difference": {
     kind: "predict",

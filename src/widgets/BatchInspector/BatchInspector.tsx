@@ -1,8 +1,9 @@
 /**
  * Lesson 4's batch inspector: one batch of rows through the untrained 3-8-1 network. It shows each
- * row's prediction, loss and gradient for two chosen weights (as arrows and as a table), their mean
- * (the batch gradient), the SGD update it makes, and the same update made from the batch's last
- * row alone. Every number comes from src/engine via src/course/inspector.ts; this file only lays them out.
+ * row's prediction, loss and gradient for two chosen weights (as a table and as arrows on the map of the
+ * batch loss over those weights), their mean (the batch gradient), the SGD update it makes, and the
+ * seed's question as three readings from the same start: the batch, its last row alone, and its rows
+ * one at a time. Every number comes from src/engine via src/course/inspector.ts; this file only lays them out.
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
@@ -13,8 +14,10 @@ import { readSelectedRows, subscribeSelectedRows } from "../lib/selectedRows";
 import { GREENHOUSE_ROWS } from "../../course/columns";
 import { GREENHOUSE_NET, GREENHOUSE_NET_SEED, GREENHOUSE_NET_WIDTHS } from "../../course/networks";
 import { countParameters } from "../../engine/model";
+import { batchFigure, finalLoss, type BatchFigure, type ReadingId } from "../../course/batchFigure";
 import {
   compareBatchWithLastRow,
+  type BatchVersusRow,
   INSPECTOR_DEFAULTS,
   inspectBatch,
   weightChoices,
@@ -23,6 +26,7 @@ import {
 } from "../../course/inspector";
 import { formatFixed } from "../lib/formatFixed";
 import { consecutiveRows, describeRows } from "./inspect";
+import { EndMark, MIN_ARROW, PlaneMap, READING_LOOK } from "./PlaneMap";
 import "./BatchInspector.css";
 
 export interface BatchInspectorProps {
@@ -92,6 +96,10 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
   );
   const comparison = useMemo(
     () => compareBatchWithLastRow(rows, weightA, weightB, learningRate),
+    [rows.join(","), weightA, weightB, learningRate],
+  );
+  const figure = useMemo(
+    () => (weightA === weightB ? null : batchFigure(rows, { a: weightA, b: weightB }, learningRate)),
     [rows.join(","), weightA, weightB, learningRate],
   );
 
@@ -176,7 +184,11 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
           </label>
           <NumberField label="Learning rate" min={0.0001} max={10} value={learningRate} onValid={setLearningRate} />
         </div>
-        {weightA === weightB && <p class="bi-note">Both choices are the same weight, so every arrow lies on the diagonal.</p>}
+        {weightA === weightB && (
+          <p class="bi-note" role="alert">
+            Both menus name the same weight: pick two different weights to draw the map of the loss over them.
+          </p>
+        )}
         <fieldset class="bi-radios">
           <legend>Computation</legend>
           <label>
@@ -198,40 +210,24 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
         <output aria-label="Largest difference between the two computations" aria-live="off">{result.maxAbsDifference === 0 ? "0" : result.maxAbsDifference.toExponential(1)}</output>.
       </p>
 
-      <div class="bi-main">
-        <GradientPlot result={result} id={id} symbols={[symbolOf(weightA), symbolOf(weightB)]} />
-        <RowTable result={result} otherMatches={sameNumbers(result, other)} symbols={[symbolOf(weightA), symbolOf(weightB)]} />
-      </div>
-
-      <UpdateTable result={result} weightA={weightA} weightB={weightB} />
-
-      <section class="bi-compare" aria-labelledby={`${id}-compare`}>
-        <h3 id={`${id}-compare`}>
-          Update from the batch of {batchText} vs update from {lastText} alone
+      <section class="bi-question" aria-labelledby={`${id}-question`}>
+        <h3 id={`${id}-question`}>
+          {batchText[0]!.toUpperCase()}
+          {batchText.slice(1)} as one batch, {lastText} alone, or one row at a time
         </h3>
-        <p class="bi-note">
-          Same starting weights, same learning rate, one SGD step each. Before either step the loss on {batchText} is{" "}
-          {fmt(comparison.batchLossBefore)}.
-        </p>
-        <div class="bi-compare-grid">
-          <UpdatePanel
-            title={`Update from the batch of ${batchText}`}
-            deltaA={comparison.fromBatch.deltaA}
-            deltaB={comparison.fromBatch.deltaB}
-            lossAfter={comparison.fromBatch.batchLossAfter}
-            batchText={batchText}
-            symbols={[symbolOf(weightA), symbolOf(weightB)]}
-          />
-          <UpdatePanel
-            title={`Update from ${lastText} alone`}
-            deltaA={comparison.fromLastRow.deltaA}
-            deltaB={comparison.fromLastRow.deltaB}
-            lossAfter={comparison.fromLastRow.batchLossAfter}
-            batchText={batchText}
-            symbols={[symbolOf(weightA), symbolOf(weightB)]}
-          />
+        <div class="bi-main">
+          {figure && <PlaneMap figure={figure} id={id} symbols={[symbolOf(weightA), symbolOf(weightB)]} batchText={batchText} lastText={lastText} />}
+          <div class="bi-side">
+            <ReadingsTable id={id} figure={figure} comparison={comparison} batchText={batchText} lastText={lastText} symbols={[symbolOf(weightA), symbolOf(weightB)]} />
+            {figure && <MapKey batchText={batchText} learningRate={learningRate} />}
+          </div>
         </div>
       </section>
+
+      <div class="bi-details">
+        <RowTable result={result} otherMatches={sameNumbers(result, other)} symbols={[symbolOf(weightA), symbolOf(weightB)]} />
+        <UpdateTable result={result} weightA={weightA} weightB={weightB} />
+      </div>
 
       <p class="visually-hidden" role="status">
         {summary}
@@ -300,59 +296,6 @@ function RowTable({ result, otherMatches, symbols }: { result: BatchInspection; 
   );
 }
 
-function GradientPlot({ result, id, symbols }: { result: BatchInspection; id: string; symbols: [string, string] }): JSX.Element {
-  const size = 220;
-  const half = size / 2;
-  const reach = half - 22;
-  const biggest = Math.max(
-    1e-12,
-    ...result.rows.map((r) => Math.max(Math.abs(r.gradA), Math.abs(r.gradB))),
-    Math.abs(result.meanGradA),
-    Math.abs(result.meanGradB),
-  );
-  const scale = reach / biggest;
-  const px = (g: number): number => half + g * scale;
-  const py = (g: number): number => half - g * scale;
-  const labelRows = result.rows.length <= 12;
-  const arrow = `${id}-arrow`;
-  const meanArrow = `${id}-mean-arrow`;
-  return (
-    <svg
-      class="bi-plot"
-      viewBox={`0 0 ${size} ${size}`}
-      width={size}
-      height={size}
-      role="img"
-      aria-label={`Gradient arrows, one per row of the batch, and their mean in bold at (${fmt(result.meanGradA)}, ${fmt(result.meanGradB)}). The table gives every number.`}
-    >
-      <defs>
-        <marker id={arrow} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-          <path d="M0,0 L10,5 L0,10 z" class="bi-row-head" />
-        </marker>
-        <marker id={meanArrow} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">
-          <path d="M0,0 L10,5 L0,10 z" class="bi-mean-head" />
-        </marker>
-      </defs>
-      <line x1={8} y1={half} x2={size - 8} y2={half} class="bi-axis" />
-      <line x1={half} y1={8} x2={half} y2={size - 8} class="bi-axis" />
-      <text x={size - 6} y={half - 6} text-anchor="end" class="bi-axis-label">∂/∂{symbols[0]}</text>
-      <text x={half + 6} y={16} class="bi-axis-label">∂/∂{symbols[1]}</text>
-      {result.rows.map((r) => (
-        <g key={r.row}>
-          <line x1={half} y1={half} x2={px(r.gradA)} y2={py(r.gradB)} class="bi-row-arrow" marker-end={`url(#${arrow})`} />
-          {labelRows && (
-            <text x={px(r.gradA) + (r.gradA >= 0 ? 4 : -4)} y={py(r.gradB) + (r.gradB >= 0 ? -4 : 12)} text-anchor={r.gradA >= 0 ? "start" : "end"} class="bi-row-label">
-              {r.row}
-            </text>
-          )}
-        </g>
-      ))}
-      <line x1={half} y1={half} x2={px(result.meanGradA)} y2={py(result.meanGradB)} class="bi-mean-arrow" marker-end={`url(#${meanArrow})`} />
-      <text x={8} y={size - 8} class="bi-axis-label">bold: mean = batch gradient</text>
-    </svg>
-  );
-}
-
 function UpdateTable({ result, weightA, weightB }: { result: BatchInspection; weightA: number; weightB: number }): JSX.Element {
   return (
     <table class="bi-update">
@@ -389,31 +332,110 @@ function UpdateTable({ result, weightA, weightB }: { result: BatchInspection; we
   );
 }
 
-function UpdatePanel(props: {
-  title: string;
-  deltaA: number;
-  deltaB: number;
-  lossAfter: number;
+const READING_NAMES: Record<ReadingId, (batchText: string, lastText: string) => string> = {
+  batch: (batchText) => `Batch of ${batchText}`,
+  "last-row": (_, lastText) => `${lastText[0]!.toUpperCase()}${lastText.slice(1)} alone`,
+  "one-at-a-time": (batchText) => `${batchText[0]!.toUpperCase()}${batchText.slice(1)} one at a time`,
+};
+
+/** The three readings' numbers: the map's (two weights move) and the whole network's (every weight moves). */
+function ReadingsTable(props: {
+  id: string;
+  figure: BatchFigure | null;
+  comparison: BatchVersusRow;
   batchText: string;
+  lastText: string;
   symbols: [string, string];
 }): JSX.Element {
+  const { id, figure, comparison, batchText, lastText, symbols } = props;
+  const whole: Record<ReadingId, number> = {
+    batch: comparison.fromBatch.batchLossAfter,
+    "last-row": comparison.fromLastRow.batchLossAfter,
+    "one-at-a-time": comparison.oneRowAtATime.batchLossAfter,
+  };
+  const deltas: Record<ReadingId, [number, number]> = {
+    batch: [comparison.fromBatch.deltaA, comparison.fromBatch.deltaB],
+    "last-row": [comparison.fromLastRow.deltaA, comparison.fromLastRow.deltaB],
+    "one-at-a-time": [comparison.oneRowAtATime.deltaA, comparison.oneRowAtATime.deltaB],
+  };
+  const ids: ReadingId[] = ["batch", "last-row", "one-at-a-time"];
   return (
-    <section class="bi-panel" aria-label={props.title}>
-      <h4>{props.title}</h4>
-      <dl>
-        <div>
-          <dt>Δ{props.symbols[0]}</dt>
-          <dd>{fmt(props.deltaA)}</dd>
-        </div>
-        <div>
-          <dt>Δ{props.symbols[1]}</dt>
-          <dd>{fmt(props.deltaB)}</dd>
-        </div>
-        <div>
-          <dt>Loss on {props.batchText} after</dt>
-          <dd>{fmt(props.lossAfter)}</dd>
-        </div>
-      </dl>
-    </section>
+    <>
+    <p class="bi-table-title" id={`${id}-readings`}>
+      Three readings from the same start, judged by the loss on {batchText}
+    </p>
+    <div class="bi-scroll" tabIndex={0} role="region" aria-label="The three readings, scrollable">
+      <table class="bi-readings" aria-labelledby={`${id}-readings`}>
+        <thead>
+          <tr>
+            <th scope="col">Reading</th>
+            <th scope="col">Updates</th>
+            <th scope="col">Loss on the map</th>
+            <th scope="col">Loss, whole network</th>
+            <th scope="col">Δ{symbols[0]}</th>
+            <th scope="col">Δ{symbols[1]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">
+              <svg class="bi-key-mark" viewBox="-8 -8 16 16" aria-hidden="true">
+                <circle r={5.5} class="bi-start" />
+              </svg>
+              Start
+            </th>
+            <td>0</td>
+            <td>{fmt(figure?.start.loss ?? comparison.batchLossBefore)}</td>
+            <td>{fmt(comparison.batchLossBefore)}</td>
+            <td>0</td>
+            <td>0</td>
+          </tr>
+          {ids.map((reading) => (
+            <tr key={reading}>
+              <th scope="row">
+                <svg class="bi-key-mark" viewBox="-8 -8 16 16" aria-hidden="true">
+                  <EndMark x={0} y={0} id={reading} size={5} />
+                </svg>
+                {READING_NAMES[reading](batchText, lastText)}
+              </th>
+              <td>{reading === "one-at-a-time" ? comparison.oneRowAtATime.usedRows.length : 1}</td>
+              <td>{figure ? fmt(finalLoss(figure.readings[reading])) : "–"}</td>
+              <td>{fmt(whole[reading])}</td>
+              <td>{fmt(deltas[reading][0])}</td>
+              <td>{fmt(deltas[reading][1])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+    </>
+  );
+}
+
+function MapKey({ batchText, learningRate }: { batchText: string; learningRate: number }): JSX.Element {
+  return (
+    <ul class="bi-key">
+      <li>
+        <span class="bi-key-line bi-key-row" aria-hidden="true" /> Thin arrows: the step −η∇ℓᵢ each row alone would make
+        (the negative of its gradient, times η = {String(learningRate)}), numbered by row.
+      </li>
+      <li>
+        <span class="bi-key-line bi-key-mean" aria-hidden="true" style={`background:${READING_LOOK.batch.colour}`} /> Bold arrow:
+        their mean −η∇L, the one update the batch of {batchText} makes; its tip is the centre of the thin arrows' tips.
+      </li>
+      <li>
+        <span class="bi-key-line" aria-hidden="true" style={`background:${READING_LOOK["one-at-a-time"].colour}`} /> Path with dots:
+        one update per row, each gradient taken where the last step ended.
+      </li>
+      <li>
+        Contours: the loss on {batchText} when only these two weights change (the other {PARAMETERS - 2} stay at their start);
+        dashed: the start's level. &ldquo;Loss on the map&rdquo; is the height of the contour at a reading's end point;
+        &ldquo;whole network&rdquo; applies the same updates to all {PARAMETERS} weights.
+      </li>
+      <li>
+        Arrows and steps share the axes' scale; an arrow shorter than {MIN_ARROW} units of the drawing is stretched to that
+        length and dashed (the tables give its true size).
+      </li>
+    </ul>
   );
 }

@@ -57,8 +57,9 @@ describe("batch inspector numbers", () => {
 
   test("an update from rows 1-5 differs from an update from row 5 alone", () => {
     const c = compareBatchWithLastRow(ROWS_1_TO_5, 0, 32, 0.1);
-    expect(c.fromLastRow.usedRows).toEqual([4]);
-    expect(c.fromBatch.usedRows).toEqual(ROWS_1_TO_5);
+    expect(c.fromLastRow.usedRows).toEqual([[4]]);
+    expect(c.fromBatch.usedRows).toEqual([ROWS_1_TO_5]);
+    expect(c.oneRowAtATime.usedRows).toEqual(ROWS_1_TO_5.map((r) => [r]));
     expect(Math.abs(c.fromBatch.deltaA - c.fromLastRow.deltaA)).toBeGreaterThan(1e-3);
     expect(c.fromBatch.batchLossAfter).not.toBeCloseTo(c.fromLastRow.batchLossAfter, 3);
     const row5 = inspectBatch([4], 0, 32, 0.1);

@@ -1,0 +1,89 @@
+/**
+ * Geometry of lesson 4's map: the plane of two weights drawn in a square plot, its contour lines
+ * (marching squares, d3-contour), and arrows kept legible. Pure functions; PlaneMap.tsx draws them.
+ */
+import { contours } from "d3-contour";
+import type { LossGrid } from "../../engine/landscape";
+import { linearTicks } from "../lib/chartScale";
+
+export interface PlotFrame {
+  /** Side of the square plot in SVG units, and the inner padding around the data window. */
+  size: number;
+  pad: number;
+  /** The square data window: [min, max] of the horizontal (a) and vertical (b) weight. */
+  a: readonly [number, number];
+  b: readonly [number, number];
+}
+
+/** SVG units per unit of weight; the same on both axes because the window is square. */
+export function unitsPerWeight(frame: PlotFrame): number {
+  return (frame.size - 2 * frame.pad) / (frame.a[1] - frame.a[0]);
+}
+
+/** SVG x of weight a and y of weight b (y grows downwards, so larger b is higher up). */
+export function toPlot(frame: PlotFrame, a: number, b: number): [number, number] {
+  const k = unitsPerWeight(frame);
+  return [frame.pad + (a - frame.a[0]) * k, frame.size - frame.pad - (b - frame.b[0]) * k];
+}
+
+export interface DrawnArrow {
+  /** Offset of the tip from the tail, in SVG units (y down). */
+  dx: number;
+  dy: number;
+  /** Its true length in SVG units at the map's scale. */
+  trueLength: number;
+  /** Drawn longer than it is, because at the map's scale it would be shorter than the minimum. */
+  lengthened: boolean;
+}
+
+/**
+ * A step (dA, dB) in weights drawn at the map's scale k (SVG units per weight), so that steps and arrows
+ * share one scale; a non-zero arrow shorter than minLength is stretched to minLength along its own
+ * direction (and flagged), so that every arrow is legible. A zero step stays zero.
+ */
+export function legibleArrow(dA: number, dB: number, k: number, minLength: number): DrawnArrow {
+  const dx = dA * k;
+  const dy = -dB * k;
+  const trueLength = Math.hypot(dx, dy);
+  if (trueLength === 0 || trueLength >= minLength) return { dx, dy, trueLength, lengthened: false };
+  const stretch = minLength / trueLength;
+  return { dx: dx * stretch, dy: dy * stretch, trueLength, lengthened: true };
+}
+
+/** Round contour levels strictly inside (min, max), about `count` of them (the chart's nice ticks). */
+export function contourLevels(min: number, max: number, count = 10): number[] {
+  if (!(max > min)) return [];
+  return linearTicks(min, max, count).filter((level) => level > min && level < max);
+}
+
+export interface ContourBand {
+  level: number;
+  /** SVG path of the region where the loss is at most `level`. */
+  path: string;
+}
+
+/**
+ * The regions {L ≤ level} of the grid as SVG paths in plot coordinates. d3-contour traces regions
+ * above a threshold, so it is given −L; grid value (i, j) sits at contour coordinate (i + ½, j + ½).
+ */
+export function contourBands(grid: LossGrid, levels: readonly number[], frame: PlotFrame): ContourBand[] {
+  const n = grid.steps;
+  const negated = Array.from(grid.grid, (v) => -v);
+  const spacingA = (grid.aValues[n - 1]! - grid.aValues[0]!) / (n - 1);
+  const spacingB = (grid.bValues[n - 1]! - grid.bValues[0]!) / (n - 1);
+  const generator = contours().size([n, n]).smooth(true);
+  return levels.map((level) => {
+    const shape = generator.contour(negated, -level);
+    let path = "";
+    for (const polygon of shape.coordinates) {
+      for (const ring of polygon) {
+        ring.forEach(([x, y], i) => {
+          const [px, py] = toPlot(frame, grid.aValues[0]! + (x! - 0.5) * spacingA, grid.bValues[0]! + (y! - 0.5) * spacingB);
+          path += `${i === 0 ? "M" : "L"}${px.toFixed(1)},${py.toFixed(1)}`;
+        });
+        path += "Z";
+      }
+    }
+    return { level, path };
+  });
+}
