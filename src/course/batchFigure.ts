@@ -20,6 +20,8 @@ import { inspectorModel } from "./inspector";
 
 /** Grid points per axis of the contour map: smooth enough for marching squares at ~600 px. */
 export const FIGURE_GRID_STEPS = 61;
+/** Row steps longer than this many times the median row step leave the close-up. */
+export const CLOSE_UP_REACH = 3;
 /** Room around the drawn points, as a fraction of their span on each side. */
 const VIEW_MARGIN = 0.18;
 
@@ -49,7 +51,16 @@ export interface BatchFigure {
   /** −η ∇L, the mean of rowSteps: the batch's update. */
   meanStep: { dA: number; dB: number };
   readings: Record<ReadingId, Reading>;
-  /** The square window of the plane the map shows (equal units on both axes keep directions true). */
+  /** The square window of the plane the map shows (equal units on both axes keep directions true), and L over it. */
+  map: PlaneWindow;
+  /**
+   * A smaller window around the start, so that the short arrows can be read: it holds the start, the
+   * batch's step and every row's step up to CLOSE_UP_REACH times the median row step; longer ones run off it.
+   */
+  closeUp: PlaneWindow;
+}
+
+export interface PlaneWindow {
   view: { a: [number, number]; b: [number, number] };
   grid: LossGrid;
 }
@@ -103,11 +114,20 @@ export function batchFigure(
   });
   const batchPath = readings.batch.path;
   const meanStep = { dA: batchPath.a[1]! - startA, dB: batchPath.b[1]! - startB };
-  const points: [number, number][] = [[startA, startB]];
-  for (const s of rowSteps) points.push([startA + s.dA, startB + s.dB]);
-  for (const r of Object.values(readings)) r.path.a.forEach((a, k) => points.push([a, r.path.b[k]!]));
-  const view = squareWindow(points);
-  const grid = planeLossGrid(model, data, all, axes, view.a, view.b, FIGURE_GRID_STEPS);
+  const pathPoints: [number, number][] = [[startA, startB]];
+  for (const s of rowSteps) pathPoints.push([startA + s.dA, startB + s.dB]);
+  const lengths = rowSteps.map((s) => Math.hypot(s.dA, s.dB)).sort((p, q) => p - q);
+  const median = lengths.length % 2 === 1 ? lengths[(lengths.length - 1) / 2]! : (lengths[lengths.length / 2 - 1]! + lengths[lengths.length / 2]!) / 2;
+  const closePoints: [number, number][] = [
+    [startA, startB],
+    [startA + meanStep.dA, startB + meanStep.dB],
+    ...rowSteps.filter((s) => Math.hypot(s.dA, s.dB) <= CLOSE_UP_REACH * median).map((s): [number, number] => [startA + s.dA, startB + s.dB]),
+  ];
+  for (const r of Object.values(readings)) r.path.a.forEach((a, k) => pathPoints.push([a, r.path.b[k]!]));
+  const window = (points: [number, number][]): PlaneWindow => {
+    const view = squareWindow(points);
+    return { view, grid: planeLossGrid(model, data, all, axes, view.a, view.b, FIGURE_GRID_STEPS) };
+  };
   return {
     rows,
     learningRate,
@@ -115,8 +135,8 @@ export function batchFigure(
     rowSteps,
     meanStep,
     readings,
-    view,
-    grid,
+    map: window(pathPoints),
+    closeUp: window(closePoints),
   };
 }
 

@@ -14,7 +14,7 @@ import { readSelectedRows, subscribeSelectedRows } from "../lib/selectedRows";
 import { GREENHOUSE_ROWS } from "../../course/columns";
 import { GREENHOUSE_NET, GREENHOUSE_NET_SEED, GREENHOUSE_NET_WIDTHS } from "../../course/networks";
 import { countParameters } from "../../engine/model";
-import { batchFigure, finalLoss, type BatchFigure, type ReadingId } from "../../course/batchFigure";
+import { batchFigure, CLOSE_UP_REACH, finalLoss, type BatchFigure, type ReadingId } from "../../course/batchFigure";
 import {
   compareBatchWithLastRow,
   type BatchVersusRow,
@@ -27,6 +27,7 @@ import {
 import { formatFixed } from "../lib/formatFixed";
 import { consecutiveRows, describeRows } from "./inspect";
 import { EndMark, MIN_ARROW, PlaneMap, READING_LOOK } from "./PlaneMap";
+import { closeUpZoom, MIN_CLOSE_UP_ZOOM } from "./planeMap";
 import "./BatchInspector.css";
 
 export interface BatchInspectorProps {
@@ -216,11 +217,16 @@ export default function BatchInspector(props: BatchInspectorProps): JSX.Element 
           {batchText.slice(1)} as one batch, {lastText} alone, or one row at a time
         </h3>
         <div class="bi-main">
-          {figure && <PlaneMap figure={figure} id={id} symbols={[symbolOf(weightA), symbolOf(weightB)]} batchText={batchText} lastText={lastText} />}
+          {figure && (
+            <>
+              <PlaneMap kind="map" figure={figure} id={id} symbols={[symbolOf(weightA), symbolOf(weightB)]} batchText={batchText} lastText={lastText} />
+              {closeUpZoom(figure) >= MIN_CLOSE_UP_ZOOM && <PlaneMap kind="close-up" figure={figure} id={id} symbols={[symbolOf(weightA), symbolOf(weightB)]} batchText={batchText} lastText={lastText} />}
+            </>
+          )}
           <div class="bi-side">
             <ReadingsTable id={id} figure={figure} comparison={comparison} batchText={batchText} lastText={lastText} symbols={[symbolOf(weightA), symbolOf(weightB)]} />
-            {figure && <MapKey batchText={batchText} learningRate={learningRate} />}
           </div>
+          {figure && <MapKey figure={figure} batchText={batchText} lastText={lastText} />}
         </div>
       </section>
 
@@ -353,10 +359,11 @@ function ReadingsTable(props: {
     "last-row": comparison.fromLastRow.batchLossAfter,
     "one-at-a-time": comparison.oneRowAtATime.batchLossAfter,
   };
-  const deltas: Record<ReadingId, [number, number]> = {
-    batch: [comparison.fromBatch.deltaA, comparison.fromBatch.deltaB],
-    "last-row": [comparison.fromLastRow.deltaA, comparison.fromLastRow.deltaB],
-    "one-at-a-time": [comparison.oneRowAtATime.deltaA, comparison.oneRowAtATime.deltaB],
+  // Where each reading ends on the map, from the start: for a single update the same whatever else moves.
+  const delta = (reading: ReadingId, axis: "a" | "b"): string => {
+    if (!figure) return "–";
+    const path = figure.readings[reading].path[axis];
+    return fmt(path[path.length - 1]! - path[0]!);
   };
   const ids: ReadingId[] = ["batch", "last-row", "one-at-a-time"];
   return (
@@ -372,8 +379,8 @@ function ReadingsTable(props: {
             <th scope="col">Updates</th>
             <th scope="col">Loss on the map</th>
             <th scope="col">Loss, whole network</th>
-            <th scope="col">Δ{symbols[0]}</th>
-            <th scope="col">Δ{symbols[1]}</th>
+            <th scope="col">Δ{symbols[0]} on the map</th>
+            <th scope="col">Δ{symbols[1]} on the map</th>
           </tr>
         </thead>
         <tbody>
@@ -401,8 +408,8 @@ function ReadingsTable(props: {
               <td>{reading === "one-at-a-time" ? comparison.oneRowAtATime.usedRows.length : 1}</td>
               <td>{figure ? fmt(finalLoss(figure.readings[reading])) : "–"}</td>
               <td>{fmt(whole[reading])}</td>
-              <td>{fmt(deltas[reading][0])}</td>
-              <td>{fmt(deltas[reading][1])}</td>
+              <td>{delta(reading, "a")}</td>
+              <td>{delta(reading, "b")}</td>
             </tr>
           ))}
         </tbody>
@@ -412,12 +419,19 @@ function ReadingsTable(props: {
   );
 }
 
-function MapKey({ batchText, learningRate }: { batchText: string; learningRate: number }): JSX.Element {
+function MapKey({ figure, batchText, lastText }: { figure: BatchFigure; batchText: string; lastText: string }): JSX.Element {
+  const zoom = closeUpZoom(figure);
   return (
     <ul class="bi-key">
       <li>
-        <span class="bi-key-line bi-key-row" aria-hidden="true" /> Thin arrows: the step −η∇ℓᵢ each row alone would make
-        (the negative of its gradient, times η = {String(learningRate)}), numbered by row.
+        The map: the three readings from the start (●), ending at the marks of the table.
+        {zoom >= MIN_CLOSE_UP_ZOOM &&
+          ` With it, a close-up of the start at ${formatFixed(zoom, 1)} times the map's scale, where the short arrows can be read; arrows more than ${CLOSE_UP_REACH} times as long as the median one run off it.`}
+      </li>
+      <li>
+        <span class="bi-key-line bi-key-row" aria-hidden="true" /> Thin arrows: the step −η∇ℓᵢ each row alone would make (the
+        negative of its gradient, times η = {String(figure.learningRate)}), numbered by row; {lastText}'s is the step of
+        &ldquo;{lastText} alone&rdquo;.
       </li>
       <li>
         <span class="bi-key-line bi-key-mean" aria-hidden="true" style={`background:${READING_LOOK.batch.colour}`} /> Bold arrow:
@@ -429,12 +443,12 @@ function MapKey({ batchText, learningRate }: { batchText: string; learningRate: 
       </li>
       <li>
         Contours: the loss on {batchText} when only these two weights change (the other {PARAMETERS - 2} stay at their start);
-        dashed: the start's level. &ldquo;Loss on the map&rdquo; is the height of the contour at a reading's end point;
-        &ldquo;whole network&rdquo; applies the same updates to all {PARAMETERS} weights.
+        dashed: the start's level. &ldquo;Loss on the map&rdquo; is the contour's height at a reading's end point; &ldquo;whole
+        network&rdquo; applies the same updates to all {PARAMETERS} weights.
       </li>
       <li>
-        Arrows and steps share the axes' scale; an arrow shorter than {MIN_ARROW} units of the drawing is stretched to that
-        length and dashed (the tables give its true size).
+        Arrows and steps are drawn to each plot's axes; an arrow shorter than {MIN_ARROW} units of the drawing would be stretched
+        to that length and dashed (the tables give its true size).
       </li>
     </ul>
   );

@@ -4,10 +4,10 @@
  * as paths. Every number comes from src/course/batchFigure.ts; planeMap.ts does the geometry.
  */
 import type { JSX } from "preact";
-import type { BatchFigure, ReadingId } from "../../course/batchFigure";
+import type { BatchFigure, PlaneWindow, ReadingId } from "../../course/batchFigure";
 import { linearTicks } from "../lib/chartScale";
 import { formatFixed } from "../lib/formatFixed";
-import { contourBands, contourLevels, legibleArrow, toPlot, unitsPerWeight, type PlotFrame } from "./planeMap";
+import { closeUpZoom, contourBands, contourLevels, legibleArrow, toPlot, unitsPerWeight, type PlotFrame } from "./planeMap";
 
 const SIZE = 560;
 const PAD = 46;
@@ -42,8 +42,19 @@ function labelAt(from: [number, number], to: [number, number], gap: number): { x
   return { x, y, anchor };
 }
 
+/** A label beside the line from `from` to `at`, at `at`, offset to its right-hand side. */
+function besideLine(from: [number, number], at: [number, number]): { x: number; y: number; anchor: "start" | "end" } {
+  const dx = at[0] - from[0];
+  const dy = at[1] - from[1];
+  const length = Math.hypot(dx, dy) || 1;
+  const [nx, ny] = [-dy / length, dx / length];
+  return { x: at[0] + nx * 10, y: at[1] + ny * 10 + 4, anchor: nx >= 0 ? "start" : "end" };
+}
+
 export interface PlaneMapProps {
   figure: BatchFigure;
+  /** "map" draws the three readings' paths; "close-up" zooms on the start, where the arrows are. */
+  kind: "map" | "close-up";
   id: string;
   symbols: [string, string];
   /** "rows 1–5" and "row 5", written for people. */
@@ -51,15 +62,19 @@ export interface PlaneMapProps {
   lastText: string;
 }
 
-export function PlaneMap({ figure, id, symbols, batchText, lastText }: PlaneMapProps): JSX.Element {
-  const frame: PlotFrame = { size: SIZE, pad: PAD, a: figure.view.a, b: figure.view.b };
+export function PlaneMap({ figure, kind, id: figureId, symbols, batchText, lastText }: PlaneMapProps): JSX.Element {
+  const id = `${figureId}-${kind}`;
+  const plane: PlaneWindow = kind === "map" ? figure.map : figure.closeUp;
+  const view = plane.view;
+  const closeUp = kind === "close-up";
+  const frame: PlotFrame = { size: SIZE, pad: PAD, a: view.a, b: view.b };
   const k = unitsPerWeight(frame);
   const start = toPlot(frame, figure.start.a, figure.start.b);
-  const levels = contourLevels(figure.grid.min, figure.grid.max, 10);
-  const bands = contourBands(figure.grid, levels, frame);
-  const [startLine] = contourBands(figure.grid, [figure.start.loss], frame);
-  const ticksA = linearTicks(figure.view.a[0], figure.view.a[1], 5).filter((t) => t >= figure.view.a[0] && t <= figure.view.a[1]);
-  const ticksB = linearTicks(figure.view.b[0], figure.view.b[1], 5).filter((t) => t >= figure.view.b[0] && t <= figure.view.b[1]);
+  const levels = contourLevels(plane.grid.min, plane.grid.max, 10);
+  const bands = contourBands(plane.grid, levels, frame);
+  const [startLine] = contourBands(plane.grid, [figure.start.loss], frame);
+  const ticksA = linearTicks(view.a[0], view.a[1], 5).filter((t) => t >= view.a[0] && t <= view.a[1]);
+  const ticksB = linearTicks(view.b[0], view.b[1], 5).filter((t) => t >= view.b[0] && t <= view.b[1]);
   const tickStep = ticksA.length > 1 ? ticksA[1]! - ticksA[0]! : 1;
   const tickDigits = Math.max(0, -Math.floor(Math.log10(tickStep) + 1e-9));
   const levelStep = levels.length > 1 ? levels[1]! - levels[0]! : 0;
@@ -75,13 +90,27 @@ export function PlaneMap({ figure, id, symbols, batchText, lastText }: PlaneMapP
   const sequenceEnd = sequence.at(-1)!;
   const mean = legibleArrow(figure.meanStep.dA, figure.meanStep.dB, k, MIN_ARROW);
   const clip = `${id}-clip`;
+  const inFrame = ([x, y]: readonly [number, number]): boolean => x >= PAD && x <= SIZE - PAD && y >= PAD && y <= SIZE - PAD;
+  /** The point a fraction `at` of the way from `from` (inside the frame) to where the segment to `to` crosses the frame. */
+  const exitPoint = (from: [number, number], to: [number, number], at: number): [number, number] => {
+    const dx = to[0] - from[0];
+    const dy = to[1] - from[1];
+    const reach = (edgeLow: number, edgeHigh: number, p: number, d: number): number =>
+      d > 0 ? (edgeHigh - p) / d : d < 0 ? (edgeLow - p) / d : Infinity;
+    const t = Math.min(1, reach(PAD, SIZE - PAD, from[0], dx), reach(PAD, SIZE - PAD, from[1], dy));
+    return [from[0] + dx * t * at, from[1] + dy * t * at];
+  };
   const head = (name: string): string => `url(#${id}-${name})`;
   const inner = SIZE - 2 * PAD;
-  const label = `Contour map of the loss on ${batchText} over ${symbols[0]} (across) and ${symbols[1]} (up), the other weights fixed. ` +
-    `From the start at loss ${formatFixed(figure.start.loss, 4)}: one thin arrow per row for the step that row alone would make, ` +
-    `the bold arrow for their mean, the batch's step, and the end points of the three readings. The table beside gives every number.`;
+  const zoom = closeUpZoom(figure);
+  const label = closeUp
+    ? `Close-up of the start, ${formatFixed(zoom, 1)} times the map's scale: one thin arrow per row for the step that row alone would make, ` +
+      `and the bold arrow, their mean, the step of the batch of ${batchText}. The tables give every number.`
+    : `Contour map of the loss on ${batchText} over ${symbols[0]} (across) and ${symbols[1]} (up), the other weights fixed. ` +
+      `From the start at loss ${formatFixed(figure.start.loss, 4)}: one thin arrow per row for the step that row alone would make, ` +
+      `the bold arrow for their mean, the batch's step, and the end points of the three readings. The table beside gives every number.`;
   return (
-    <svg class="bi-map" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={label}>
+    <svg class={`bi-map bi-${kind}`} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={label}>
       <defs>
         <clipPath id={clip}>
           <rect x={PAD} y={PAD} width={inner} height={inner} />
@@ -102,7 +131,7 @@ export function PlaneMap({ figure, id, symbols, batchText, lastText }: PlaneMapP
       <rect x={PAD} y={PAD} width={inner} height={inner} class="bi-map-frame" />
       <g class="bi-ticks" aria-hidden="true">
         {ticksA.map((t) => {
-          const [x] = toPlot(frame, t, figure.view.b[0]);
+          const [x] = toPlot(frame, t, view.b[0]);
           return (
             <g key={`a${t}`}>
               <line x1={x} x2={x} y1={SIZE - PAD} y2={SIZE - PAD + 5} />
@@ -111,7 +140,7 @@ export function PlaneMap({ figure, id, symbols, batchText, lastText }: PlaneMapP
           );
         })}
         {ticksB.map((t) => {
-          const [, y] = toPlot(frame, figure.view.a[0], t);
+          const [, y] = toPlot(frame, view.a[0], t);
           return (
             <g key={`b${t}`}>
               <line x1={PAD - 5} x2={PAD} y1={y} y2={y} />
@@ -123,11 +152,11 @@ export function PlaneMap({ figure, id, symbols, batchText, lastText }: PlaneMapP
         <text x={PAD} y={PAD - 10} text-anchor="start" class="bi-axis-title">↑ {symbols[1]}</text>
         {levels.length > 0 && (
           <text x={SIZE - PAD} y={PAD - 10} text-anchor="end">
-            lines every {formatFixed(levelStep, levelDigits)} of loss, darker is lower
+            {closeUp ? `close-up ×${formatFixed(zoom, 1)}, ` : ""}lines every {formatFixed(levelStep, levelDigits)} of loss
           </text>
         )}
       </g>
-      <g aria-hidden="true">
+      <g aria-hidden="true" clip-path={closeUp ? `url(#${clip})` : undefined}>
         {figure.rowSteps.map((step) => {
           const arrow = legibleArrow(step.dA, step.dB, k, MIN_ARROW);
           const tip: [number, number] = [start[0] + arrow.dx, start[1] + arrow.dy];
@@ -137,7 +166,7 @@ export function PlaneMap({ figure, id, symbols, batchText, lastText }: PlaneMapP
               {arrow.trueLength > 0 && (
                 <line x1={start[0]} y1={start[1]} x2={tip[0]} y2={tip[1]} class={`bi-row-step${arrow.lengthened ? " bi-lengthened" : ""}`} marker-end={head("row")} />
               )}
-              {figure.rowSteps.length <= ROW_LABEL_LIMIT && step !== last && (
+              {closeUp && figure.rowSteps.length <= ROW_LABEL_LIMIT && step !== last && inFrame(tip) && (
                 <text x={place.x} y={place.y} text-anchor={place.anchor} class="bi-row-label">
                   {step.row}
                 </text>
@@ -145,10 +174,11 @@ export function PlaneMap({ figure, id, symbols, batchText, lastText }: PlaneMapP
             </g>
           );
         })}
-        <polyline points={sequence.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" ")} class="bi-sequence" stroke={READING_LOOK["one-at-a-time"].colour} />
-        {sequence.slice(1, -1).map(([x, y], i) => (
-          <circle key={i} cx={x} cy={y} r={3} fill={READING_LOOK["one-at-a-time"].colour} />
-        ))}
+        {!closeUp && (
+          <polyline points={sequence.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" ")} class="bi-sequence" stroke={READING_LOOK["one-at-a-time"].colour} />
+        )}
+        {!closeUp &&
+          sequence.slice(1, -1).map(([x, y], i) => <circle key={i} cx={x} cy={y} r={3} fill={READING_LOOK["one-at-a-time"].colour} />)}
         {legibleArrow(last.dA, last.dB, k, MIN_ARROW).trueLength > 0 && (
           <line x1={start[0]} y1={start[1]} x2={lastEnd[0]} y2={lastEnd[1]} class="bi-last-step" stroke={READING_LOOK["last-row"].colour} />
         )}
@@ -163,17 +193,24 @@ export function PlaneMap({ figure, id, symbols, batchText, lastText }: PlaneMapP
           />
         )}
         <circle cx={start[0]} cy={start[1]} r={5.5} class="bi-start" />
-        <EndMark x={sequenceEnd[0]} y={sequenceEnd[1]} id="one-at-a-time" />
-        <EndMark x={lastEnd[0]} y={lastEnd[1]} id="last-row" />
-        <EndMark x={batchEnd[0]} y={batchEnd[1]} id="batch" size={5} />
+        {!closeUp && (
+          <>
+            <EndMark x={sequenceEnd[0]} y={sequenceEnd[1]} id="one-at-a-time" />
+            <EndMark x={lastEnd[0]} y={lastEnd[1]} id="last-row" />
+            <EndMark x={batchEnd[0]} y={batchEnd[1]} id="batch" size={5} />
+          </>
+        )}
         {(
           [
-            ["batch", batchEnd, "batch"],
+            ["batch", batchEnd, closeUp ? "mean = batch" : "batch"],
             ["last-row", lastEnd, lastText],
             ["one-at-a-time", sequenceEnd, "one at a time"],
           ] as const
-        ).map(([reading, end, text]) => {
-          const place = labelAt(start, end, 14);
+        )
+          .filter(([reading]) => !closeUp || reading !== "one-at-a-time")
+          .map(([reading, end, text]) => {
+          // An arrow that runs off the close-up is named where it leaves the frame.
+          const place = inFrame(end) ? labelAt(start, end, closeUp ? 10 : 14) : besideLine(start, exitPoint(start, end, 0.88));
           return (
             <text key={reading} x={place.x} y={place.y} text-anchor={place.anchor} class="bi-end-label">
               {text}

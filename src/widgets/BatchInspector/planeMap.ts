@@ -3,6 +3,7 @@
  * (marching squares, d3-contour), and arrows kept legible. Pure functions; PlaneMap.tsx draws them.
  */
 import { contours } from "d3-contour";
+import type { BatchFigure } from "../../course/batchFigure";
 import type { LossGrid } from "../../engine/landscape";
 import { linearTicks } from "../lib/chartScale";
 
@@ -87,3 +88,11 @@ export function contourBands(grid: LossGrid, levels: readonly number[], frame: P
     return { level, path };
   });
 }
+
+/** How many times the close-up magnifies the map (ratio of their sides). */
+export function closeUpZoom(figure: Pick<BatchFigure, "map" | "closeUp">): number {
+  return (figure.map.view.a[1] - figure.map.view.a[0]) / (figure.closeUp.view.a[1] - figure.closeUp.view.a[0]);
+}
+
+/** Below this magnification the close-up would repeat the map, so it is left out. */
+export const MIN_CLOSE_UP_ZOOM = 1.5;

@@ -46,13 +46,27 @@ describe("lesson 4's map of the three readings", () => {
   });
 
   it("the square window holds the start, every arrow tip and every path point; the grid spans it", () => {
-    const { a, b } = figure.view;
+    const { a, b } = figure.map.view;
     expect(a[1] - a[0]).toBeCloseTo(b[1] - b[0], 12);
     const inside = (x: number, y: number): boolean => x > a[0] && x < a[1] && y > b[0] && y < b[1];
     for (const s of figure.rowSteps) expect(inside(figure.start.a + s.dA, figure.start.b + s.dB)).toBe(true);
     for (const r of Object.values(figure.readings)) r.path.a.forEach((x, i) => expect(inside(x, r.path.b[i]!)).toBe(true));
-    expect([figure.grid.aValues[0], figure.grid.aValues[figure.grid.steps - 1]]).toEqual(a);
-    expect(figure.grid.grid.length).toBe(61 * 61);
+    const grid = figure.map.grid;
+    expect([grid.aValues[0], grid.aValues[grid.steps - 1]]).toEqual(a);
+    expect(grid.grid.length).toBe(61 * 61);
+  });
+
+  it("the close-up holds rows 1–4's steps and the batch's; row 5's, more than 3 × the median, runs off it", () => {
+    const { a, b } = figure.closeUp.view;
+    const inside = (dA: number, dB: number): boolean => {
+      const [x, y] = [figure.start.a + dA, figure.start.b + dB];
+      return x > a[0] && x < a[1] && y > b[0] && y < b[1];
+    };
+    expect(figure.rowSteps.map((s) => inside(s.dA, s.dB))).toEqual([true, true, true, true, false]);
+    expect(inside(figure.meanStep.dA, figure.meanStep.dB)).toBe(true);
+    // The larger span of the six points (vertical, 0.1054 of weight) × 1.36; the map's side is 0.449, 3.1 times as wide.
+    expect(a[1] - a[0]).toBeCloseTo(0.1433, 4);
+    expect(figure.map.view.a[1] - figure.map.view.a[0]).toBeCloseTo(0.449, 3);
   });
 
   it("squareWindow centres on the points and takes the larger span, widened by the margin on each side", () => {
