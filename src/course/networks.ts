@@ -44,5 +44,8 @@ export const GREENHOUSE_NET_WIDTHS: readonly number[] = [GREENHOUSE_NET.inputSiz
 /** The batch size of the reader's question (COURSE.md): 50 rows, 3 inputs, batches of 5. */
 export const QUESTION_BATCH_SIZE = 5;
 
-/** The line from Keras' old documentation the reader met: Dense(32, input_shape=(16,)), 16 inputs into 32 units. */
-export const KERAS_DOCS_DENSE = { inputs: 16, units: 32 } as const;
+/**
+ * The example from Keras' old documentation the reader met: Dense(32, input_shape=(16,)), 16 inputs into 32 units
+ * (the first hidden layer), then `model.add(Dense(32))`, which needs no input size (`nextUnits`).
+ */
+export const KERAS_DOCS_DENSE = { inputs: 16, units: 32, nextUnits: 32 } as const;

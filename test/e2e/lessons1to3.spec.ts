@@ -159,16 +159,16 @@ test.describe("lesson 2: the network shape explorer", () => {
     const keras = page.getByRole("figure", { name: "Keras code" });
     const torch = page.getByRole("figure", { name: "PyTorch code" });
     await expect(keras).toContainText("keras.Input(shape=(3,))");
-    const preset = page.getByRole("button", { name: "Keras docs: Dense(32, input_shape=(16,))" });
+    const preset = page.getByRole("button", { name: "Keras docs: Dense(32, input_shape=(16,)), then Dense(32)" });
     await hydrated(preset);
     await preset.click();
-    await expect(tensorRow(page, /^Total/).getByRole("cell").nth(1)).toHaveText("544");
+    await expect(tensorRow(page, /^Total/).getByRole("cell").nth(1)).toHaveText("1,600");
     await expect(tensorRow(page, /^W⁽¹⁾/).getByRole("cell").first()).toHaveText("(16, 32)");
-    await expect(page.getByText("Output layer: 16 × 32 weights + 32 biases = 544")).toBeVisible();
+    await expect(page.getByText("Hidden layer 1 (dense): 16 × 32 weights + 32 biases = 544")).toBeVisible();
     await expect(page.getByText(/Input layer: 16 units/)).toBeVisible();
     await expect(keras).toContainText("keras.Input(shape=(16,))");
     await expect(keras).toContainText("layers.Dense(32),");
-    await expect(keras).toContainText("Total params: 544");
+    await expect(keras).toContainText("Total params: 1,600");
     await expect(torch).toContainText("nn.Linear(16, 32),");
 
     await page.getByRole("button", { name: "Our greenhouse net" }).click();

@@ -43,8 +43,8 @@ const staticChecks: Record<string, (page: Page) => Promise<void>> = {
   "/lessons/a-batch-forward/": async (page) => {
     const widget = page.getByRole("figure", { name: /Batch inspector/ });
     await expect(widget.getByRole("table", { name: /Per-row numbers/ }).locator("tbody").getByRole("row")).toHaveCount(5);
-    await expect(widget.getByRole("img", { name: /Gradient arrows/ })).toBeVisible();
-    await expect(widget.getByRole("region", { name: "Update from row 5 alone", exact: true })).toBeVisible();
+    await expect(widget.getByRole("img", { name: /Contour map of the loss on rows 1–5/ })).toBeVisible();
+    await expect(widget.getByRole("rowheader", { name: "Row 5 alone" })).toBeVisible();
     await expect(widget.getByRole("textbox", { name: "Start row" })).toBeHidden();
   },
 

@@ -16,5 +16,8 @@ export const lesson2Facts = {
   "lesson2.inputUnitsAtBatch5": atQuestionBatch.inputUnits,
   "lesson2.kerasDocsWeights": KERAS_DOCS_DENSE.inputs * KERAS_DOCS_DENSE.units,
   "lesson2.kerasDocsParams": denseParameterCount(KERAS_DOCS_DENSE.inputs, KERAS_DOCS_DENSE.units),
+  "lesson2.kerasDocsNextParams": denseParameterCount(KERAS_DOCS_DENSE.units, KERAS_DOCS_DENSE.nextUnits),
+  "lesson2.kerasDocsTotalParams":
+    denseParameterCount(KERAS_DOCS_DENSE.inputs, KERAS_DOCS_DENSE.units) + denseParameterCount(KERAS_DOCS_DENSE.units, KERAS_DOCS_DENSE.nextUnits),
   "lesson2.batch5Values": QUESTION_BATCH_SIZE * GREENHOUSE_FEATURES,
 } satisfies Record<`lesson2.${string}`, FactValue>;

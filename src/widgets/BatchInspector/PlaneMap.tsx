@@ -164,7 +164,15 @@ export function PlaneMap({ figure, kind, id: figureId, symbols, batchText, lastT
           return (
             <g key={step.row}>
               {arrow.trueLength > 0 && (
-                <line x1={start[0]} y1={start[1]} x2={tip[0]} y2={tip[1]} class={`bi-row-step${arrow.lengthened ? " bi-lengthened" : ""}`} marker-end={head("row")} />
+                <line
+                  x1={start[0]}
+                  y1={start[1]}
+                  x2={tip[0]}
+                  y2={tip[1]}
+                  class={`bi-row-step${arrow.lengthened ? " bi-lengthened" : ""}`}
+                  marker-end={head("row")}
+                  data-testid={`row-${step.row}-arrow`}
+                />
               )}
               {closeUp && figure.rowSteps.length <= ROW_LABEL_LIMIT && step !== last && inFrame(tip) && (
                 <text x={place.x} y={place.y} text-anchor={place.anchor} class="bi-row-label">
@@ -190,6 +198,7 @@ export function PlaneMap({ figure, kind, id: figureId, symbols, batchText, lastT
             y2={start[1] + mean.dy}
             class={`bi-mean-step${mean.lengthened ? " bi-lengthened" : ""}`}
             marker-end={head("mean")}
+            data-testid="mean-arrow"
           />
         )}
         <circle cx={start[0]} cy={start[1]} r={5.5} class="bi-start" />

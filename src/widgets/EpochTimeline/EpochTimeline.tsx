@@ -8,6 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
 import { useHydrated } from "../lib/useHydrated";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
+import { batchColour } from "../lib/batchColours";
 import { DEFAULT_TIMELINE, describeBatch, epochView, positionAfter, timelineCounts, type TimelineConfig } from "../../course/timeline";
 import "./EpochTimeline.css";
 
@@ -21,7 +22,6 @@ export interface EpochTimelineProps {
 }
 
 const PLAY_INTERVAL_MS = 700;
-const BATCH_COLOURS = 8;
 
 function usePrefersReducedMotion(): boolean {
   const [reduced, setReduced] = useState(false);
@@ -221,7 +221,8 @@ export default function EpochTimeline(props: EpochTimelineProps): JSX.Element {
           return (
             <li
               key={`${position.epoch}-${p}`}
-              class={`et-cell et-${state}${info?.partial ? " et-partial" : ""}${batch > 0 ? ` et-b${((batch - 1) % BATCH_COLOURS) + 1}` : ""}`}
+              class={`et-cell et-${state}${info?.partial ? " et-partial" : ""}`}
+              style={batch > 0 ? `--cell-colour: ${batchColour(batch)}` : undefined}
             >
               <span class="et-row" aria-hidden="true">
                 {row}
@@ -235,7 +236,8 @@ export default function EpochTimeline(props: EpochTimelineProps): JSX.Element {
         })}
       </ol>
       <p class="et-legend">
-        Each cell is a row; the small “b” number is its batch. Filled cells are done, the outlined one is the current iteration,
+        Each cell is a row, framed in its batch's colour; the small “b” number is its batch. Tinted cells are done, the boldly
+        outlined one is the current iteration,
         {counts.partial ? " striped cells form the partial last batch," : ""}
         {counts.unusedRows > 0 ? " grey cells are unused this epoch," : ""} plain cells are still to come.
       </p>
@@ -254,7 +256,7 @@ export default function EpochTimeline(props: EpochTimelineProps): JSX.Element {
             const state = b.iteration < position.iterationsDone ? "done" : b.iteration === position.iterationsDone ? "current" : "";
             return (
               <li key={b.iteration} class={state ? `et-item-${state}` : undefined}>
-                <span class={`et-swatch et-b${((b.iteration - 1) % BATCH_COLOURS) + 1}`} aria-hidden="true" />
+                <span class="et-swatch" style={`--cell-colour: ${batchColour(b.iteration)}`} aria-hidden="true" />
                 {describeBatch(b)}
                 {b.partial && <em class="et-tag"> (partial: {rowsWord(b.rows.length)})</em>}
                 {state === "done" && <span class="et-tag"> (done)</span>}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from "preact/hooks";
 import { GREENHOUSE_HIDDEN_UNITS, GREENHOUSE_NET, KERAS_DOCS_DENSE, QUESTION_BATCH_SIZE } from "../../course/networks";
-import { layerSymbol } from "../../course/notation";
+import { kerasLayerName, layerSymbol } from "../../course/notation";
 import { useHydrated } from "../lib/useHydrated";
 import { denseParameterCount, describeDenseNetwork, type TensorDescription } from "../../engine/architecture";
 import { denseNetwork } from "../../engine/modelSpec";
@@ -27,12 +27,15 @@ const GREENHOUSE: Settings = {
   batchSize: QUESTION_BATCH_SIZE,
   activation: "tanh",
 };
-/** Keras' old docs example: one Dense(32) layer that also declares 16 inputs; no activation given. */
+/**
+ * Keras' old docs example: Dense(32, input_shape=(16,)) declares 16 inputs and the first hidden layer of 32 units;
+ * the Dense(32) added after it is the model's last layer. No activation given.
+ */
 const KERAS_DOCS: Settings = {
   features: KERAS_DOCS_DENSE.inputs,
-  hiddenLayers: 0,
+  hiddenLayers: 1,
   units: KERAS_DOCS_DENSE.units,
-  outputs: KERAS_DOCS_DENSE.units,
+  outputs: KERAS_DOCS_DENSE.nextUnits,
   batchSize: QUESTION_BATCH_SIZE,
   activation: "linear",
 };
@@ -44,9 +47,9 @@ const PRESETS: { label: string; settings: Settings; note: string }[] = [
     note: `${GREENHOUSE.features} inputs, one hidden layer of ${GREENHOUSE.units} tanh units, ${GREENHOUSE.outputs} output`,
   },
   {
-    label: `Keras docs: Dense(${KERAS_DOCS_DENSE.units}, input_shape=(${KERAS_DOCS_DENSE.inputs},))`,
+    label: `Keras docs: Dense(${KERAS_DOCS_DENSE.units}, input_shape=(${KERAS_DOCS_DENSE.inputs},)), then Dense(${KERAS_DOCS_DENSE.nextUnits})`,
     settings: KERAS_DOCS,
-    note: `${KERAS_DOCS_DENSE.inputs} inputs into one Dense layer of ${KERAS_DOCS_DENSE.units} units`,
+    note: `${KERAS_DOCS_DENSE.inputs} inputs; Dense(${KERAS_DOCS_DENSE.units}) is hidden layer 1, Dense(${KERAS_DOCS_DENSE.nextUnits}) after it the last layer`,
   },
 ];
 
@@ -80,8 +83,9 @@ function plural(count: number, word: string): string {
   return `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
 }
 
+/** "Hidden layer 1 (dense)", …, "Output layer (dense_1)": the course's words and Keras 3's layer name. */
 function layerWord(index: number, count: number): string {
-  return index === count - 1 ? "Output layer" : `Hidden layer ${index + 1}`;
+  return `${index === count - 1 ? "Output layer" : `Hidden layer ${index + 1}`} (${kerasLayerName("dense", index)})`;
 }
 
 export default function NetworkExplorer() {
@@ -336,7 +340,7 @@ function NetworkDrawing({ settings, widths }: { settings: Settings; widths: numb
               {c === 0 ? "Input" : c === columns.length - 1 ? "Output" : `Hidden ${c}`}
             </text>
             <text x={col.x} y={BOTTOM + 46} text-anchor="middle" class="small">
-              {plural(col.count, c === 0 ? "value" : "unit")}
+              {c === 0 ? plural(col.count, "value") : `${plural(col.count, "unit")}, ${kerasLayerName("dense", c - 1)}`}
             </text>
           </g>
         ))}

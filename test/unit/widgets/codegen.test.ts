@@ -3,7 +3,8 @@ import { denseParameterCount } from "../../../src/engine";
 import { drawnNodes, kerasCode, pytorchCode, type ExplorerNetwork } from "../../../src/widgets/NetworkExplorer/codegen";
 
 const greenhouseNet: ExplorerNetwork = { features: 3, hidden: [8], outputs: 1, activation: "tanh", batchSize: 5 };
-const kerasDocs: ExplorerNetwork = { features: 16, hidden: [], outputs: 32, activation: "linear", batchSize: 5 };
+/** Keras' docs example: Dense(32, input_shape=(16,)) is hidden layer 1, the Dense(32) after it the last layer. */
+const kerasDocs: ExplorerNetwork = { features: 16, hidden: [32], outputs: 32, activation: "linear", batchSize: 5 };
 
 describe("kerasCode", () => {
   it("writes our greenhouse net with an explicit Input and a tanh hidden layer", () => {
@@ -25,11 +26,12 @@ describe("kerasCode", () => {
       ].join("\n"),
     );
   });
-  it("writes the Keras docs example as Input(16) then Dense(32), 544 parameters", () => {
-    const code = kerasCode(kerasDocs, denseParameterCount(16, 32));
-    expect(code).toContain("keras.Input(shape=(16,))");
-    expect(code).toContain("    layers.Dense(32),\n])");
-    expect(code).toContain("Total params: 544");
+  it("writes the Keras docs example as Input(16), Dense(32), Dense(32): 544 + 1,056 = 1,600 parameters", () => {
+    const total = denseParameterCount(16, 32) + denseParameterCount(32, 32);
+    expect(total).toBe(1600);
+    const code = kerasCode(kerasDocs, total);
+    expect(code).toContain("keras.Input(shape=(16,)),  # 16 values per sample; no weights\n    layers.Dense(32),\n    layers.Dense(32),\n])");
+    expect(code).toContain("Total params: 1,600");
   });
   it("puts the batch size only in the data, never in a layer", () => {
     const code = kerasCode({ ...greenhouseNet, batchSize: 50 }, 41);
@@ -64,9 +66,9 @@ describe("pytorchCode", () => {
       ].join("\n"),
     );
   });
-  it("writes the Keras docs example as nn.Linear(16, 32)", () => {
-    const code = pytorchCode(kerasDocs, 544);
-    expect(code).toContain("model = nn.Sequential(\n    nn.Linear(16, 32),\n)");
+  it("writes the Keras docs example as nn.Linear(16, 32), nn.Linear(32, 32)", () => {
+    const code = pytorchCode(kerasDocs, 1600);
+    expect(code).toContain("model = nn.Sequential(\n    nn.Linear(16, 32),\n    nn.Linear(32, 32),\n)");
     expect(code).not.toContain("Tanh");
   });
   it("puts an activation between hidden layers but none after the output layer", () => {
