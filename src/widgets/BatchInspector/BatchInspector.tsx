@@ -371,7 +371,7 @@ function ReadingsTable(props: {
     <p class="bi-table-title" id={`${id}-readings`}>
       Three readings from the same start, judged by the loss on {batchText}
     </p>
-    <div class="bi-scroll" tabIndex={0} role="region" aria-label="The three readings, scrollable">
+    <section class="bi-scroll" tabIndex={0} aria-label="The three readings, scrollable">
       <table class="bi-readings" aria-labelledby={`${id}-readings`}>
         <thead>
           <tr>
@@ -414,7 +414,7 @@ function ReadingsTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
     </>
   );
 }
@@ -426,7 +426,7 @@ function MapKey({ figure, batchText, lastText }: { figure: BatchFigure; batchTex
       <li>
         The map: the three readings from the start (●), ending at the marks of the table.
         {zoom >= MIN_CLOSE_UP_ZOOM &&
-          ` With it, a close-up of the start at ${formatFixed(zoom, 1)} times the map's scale, where the short arrows can be read; arrows more than ${CLOSE_UP_REACH} times as long as the median one run off it.`}
+          ` With it, a close-up of the dotted square around the start at ${formatFixed(zoom, 1)} times the map's scale, where the short arrows can be read; arrows more than ${CLOSE_UP_REACH} times as long as the median one run off it.`}
       </li>
       <li>
         <span class="bi-key-line bi-key-row" aria-hidden="true" /> Thin arrows: the step −η∇ℓᵢ each row alone would make (the

@@ -7,7 +7,7 @@ import type { JSX } from "preact";
 import type { BatchFigure, PlaneWindow, ReadingId } from "../../course/batchFigure";
 import { linearTicks } from "../lib/chartScale";
 import { formatFixed } from "../lib/formatFixed";
-import { closeUpZoom, contourBands, contourLevels, legibleArrow, toPlot, unitsPerWeight, type PlotFrame } from "./planeMap";
+import { closeUpZoom, MIN_CLOSE_UP_ZOOM, contourBands, contourLevels, legibleArrow, toPlot, unitsPerWeight, type PlotFrame } from "./planeMap";
 
 const SIZE = 560;
 const PAD = 46;
@@ -110,7 +110,7 @@ export function PlaneMap({ figure, kind, id: figureId, symbols, batchText, lastT
       `From the start at loss ${formatFixed(figure.start.loss, 4)}: one thin arrow per row for the step that row alone would make, ` +
       `the bold arrow for their mean, the batch's step, and the end points of the three readings. The table beside gives every number.`;
   return (
-    <svg class={`bi-map bi-${kind}`} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={label}>
+    <svg class={`bi-map bi-plane-${kind}`} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={label}>
       <defs>
         <clipPath id={clip}>
           <rect x={PAD} y={PAD} width={inner} height={inner} />
@@ -156,6 +156,12 @@ export function PlaneMap({ figure, kind, id: figureId, symbols, batchText, lastT
           </text>
         )}
       </g>
+      {!closeUp && zoom >= MIN_CLOSE_UP_ZOOM && (() => {
+        // Where the close-up beside the map looks.
+        const [x0, y0] = toPlot(frame, figure.closeUp.view.a[0], figure.closeUp.view.b[1]);
+        const [x1, y1] = toPlot(frame, figure.closeUp.view.a[1], figure.closeUp.view.b[0]);
+        return <rect x={x0} y={y0} width={x1 - x0} height={y1 - y0} class="bi-close-up-frame" aria-hidden="true" />;
+      })()}
       <g aria-hidden="true" clip-path={closeUp ? `url(#${clip})` : undefined}>
         {figure.rowSteps.map((step) => {
           const arrow = legibleArrow(step.dA, step.dB, k, MIN_ARROW);

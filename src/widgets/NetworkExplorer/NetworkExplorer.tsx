@@ -258,7 +258,7 @@ export default function NetworkExplorer() {
 }
 
 const VIEW_W = 640;
-const VIEW_H = 300;
+const VIEW_H = 318;
 const TOP = 46;
 const BOTTOM = 250;
 const R = 10;
@@ -321,7 +321,7 @@ function NetworkDrawing({ settings, widths }: { settings: Settings; widths: numb
             <g class="edges">
               {prev.nodes.flatMap((a) => col.nodes.map((b) => <line x1={prev.x + R} y1={a.y} x2={col.x - R} y2={b.y} />))}
               <text x={(prev.x + col.x) / 2} y={TOP - 24} class="small weight-label" text-anchor="middle">
-                {`W${c + 1}: ${shapeText([columns[c]!, columns[c + 1]!])}`}
+                {`${layerSymbol("W", c + 1)}: ${shapeText([columns[c]!, columns[c + 1]!])}`}
               </text>
             </g>
           );
@@ -340,8 +340,13 @@ function NetworkDrawing({ settings, widths }: { settings: Settings; widths: numb
               {c === 0 ? "Input" : c === columns.length - 1 ? "Output" : `Hidden ${c}`}
             </text>
             <text x={col.x} y={BOTTOM + 46} text-anchor="middle" class="small">
-              {c === 0 ? plural(col.count, "value") : `${plural(col.count, "unit")}, ${kerasLayerName("dense", c - 1)}`}
+              {plural(col.count, c === 0 ? "value" : "unit")}
             </text>
+            {c > 0 && (
+              <text x={col.x} y={BOTTOM + 62} text-anchor="middle" class="small keras-name">
+                {kerasLayerName("dense", c - 1)}
+              </text>
+            )}
           </g>
         ))}
       </svg>
