@@ -27,7 +27,7 @@ export interface ExerciseRecord {
   correct: boolean;
   /** The first counted attempt was correct. */
   firstTryCorrect: boolean;
-  /** The last answer as the checker read it ("7", "(8, 5, 3)", "a,c"). */
+  /** The last answer as the reader gave it: the typed text, trimmed ("41.00001", "[8,5,3]"), or option ids ("a,c"). */
   lastAnswer: string;
   /** ISO time of the first correct answer, or null. */
   completedAt: string | null;

@@ -126,7 +126,7 @@ export default function ChoiceExercise(props: ChoiceExerciseProps): JSX.Element 
     setError(null);
     setOutcome({ result: checked.result, verdicts: checked.verdicts });
     setAttemptedHere(true);
-    recordAttempt(lesson, id, { correct: checked.result.kind === "correct", answer: checked.result.normalized });
+    recordAttempt(lesson, id, { correct: checked.result.kind === "correct", answer: checked.result.answer });
     claimNotice();
   }
 

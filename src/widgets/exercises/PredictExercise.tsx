@@ -15,12 +15,14 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import {
   bandFor,
   checkNumeric,
+  ANSWER_MAX_LENGTH,
   comparePrediction,
   formatNumber,
   parseNumber,
   type PredictionBand,
 } from "../../exercises/check";
 import { recordAttempt } from "../../exercises/progress";
+import { echoText } from "../../engine/echo";
 import type { PredictionComparison, TargetedHint } from "../../exercises/types";
 import { subscribeRuns, type WidgetRun } from "../lib/runEvents";
 import {
@@ -64,7 +66,8 @@ export interface PredictExerciseProps {
   expected?: number | string;
 }
 
-type Prediction = { kind: "number"; value: number } | { kind: "band"; id: string };
+/** A numeric prediction keeps the reader's text: it is echoed and stored as typed, never rounded. */
+type Prediction = { kind: "number"; value: number; text: string } | { kind: "band"; id: string };
 
 interface Comparison {
   produced: number;
@@ -116,7 +119,7 @@ export default function PredictExercise(props: PredictExerciseProps): JSX.Elemen
   // Record the attempt once per comparison.
   useEffect(() => {
     if (result === null || prediction === null) return;
-    const answer = prediction.kind === "number" ? formatNumber(prediction.value) : prediction.id;
+    const answer = prediction.kind === "number" ? prediction.text : prediction.id;
     recordAttempt(lesson, id, { correct: result.within, answer });
     claimNotice();
   }, [result]);
@@ -195,7 +198,7 @@ export default function PredictExercise(props: PredictExerciseProps): JSX.Elemen
       return;
     }
     setError(null);
-    setPrediction({ kind: "number", value: parsed.value });
+    setPrediction({ kind: "number", value: parsed.value, text: value.trim() });
   }
 
   function tryAgain(): void {
@@ -212,7 +215,8 @@ export default function PredictExercise(props: PredictExerciseProps): JSX.Elemen
     prediction === null
       ? ""
       : prediction.kind === "number"
-        ? `${formatNumber(prediction.value)}${props.unit !== undefined ? ` ${props.unit}` : ""}`
+        ? // The unit is added unless the reader typed it ("21 updates" ends in a letter, parseNumber allows only the unit there).
+          `${echoText(prediction.text)}${props.unit !== undefined && !/[a-z]\.?$/i.test(prediction.text) ? ` ${props.unit}` : ""}`
         : (bands?.find((b) => b.id === prediction.id)?.text ?? prediction.id);
   const producedText =
     result === null ? "" : `${formatNumber(result.produced)}${props.unit !== undefined ? ` ${props.unit}` : ""}`;
@@ -236,6 +240,7 @@ export default function PredictExercise(props: PredictExerciseProps): JSX.Elemen
                 spellcheck={false}
                 placeholder="your prediction"
                 value={value}
+                maxLength={ANSWER_MAX_LENGTH}
                 readOnly={locked}
                 aria-invalid={error !== null}
                 aria-describedby={errorId}

@@ -5,7 +5,9 @@
  */
 import type { JSX, TargetedEvent } from "preact";
 import { useRef, useState } from "preact/hooks";
+import { ANSWER_MAX_LENGTH } from "../../exercises/check";
 import { recordAttempt } from "../../exercises/progress";
+import { echoText } from "../../engine/echo";
 import type { CheckResult } from "../../exercises/types";
 import {
   ExerciseFrame,
@@ -73,7 +75,7 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
     setError(null);
     setResult(checked);
     setAttemptedHere(true);
-    recordAttempt(lesson, id, { correct: checked.kind === "correct", answer: checked.normalized });
+    recordAttempt(lesson, id, { correct: checked.kind === "correct", answer: checked.answer });
     claimNotice();
   }
 
@@ -103,6 +105,7 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
             spellcheck={false}
             placeholder={props.placeholder}
             value={value}
+            maxLength={ANSWER_MAX_LENGTH}
             readOnly={solved}
             aria-invalid={error !== null}
             aria-describedby={errorId}
@@ -130,7 +133,7 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
           )}
           {result?.kind === "wrong" && (
             <>
-              <p class="exercise-verdict exercise-verdict-bad">Not quite: {result.normalized} is not the answer.</p>
+              <p class="exercise-verdict exercise-verdict-bad">Not quite: {echoText(result.answer)} is not the answer.</p>
               {result.message !== undefined && <p>{result.message}</p>}
               {result.hint !== undefined && (
                 <p class="exercise-hint">
