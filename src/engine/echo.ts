@@ -11,7 +11,9 @@
  * early; none of them belongs in a number, a column name or a query value.
  */
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** C0 and C1 control characters: invisible, or they break a one-line message across lines. */
+/** Line breaks and tabs: a quoted value stays on the message's one line, its parts apart. */
+const LINE_BREAKS = /[\t\n\r]+/g;
+/** The other C0 and C1 control characters: invisible. */
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** The text without bidirectional formatting characters; everything else, including right-to-left letters, stays. */
@@ -20,14 +22,15 @@ export function stripBidiControls(text: string): string {
 }
 
 /**
- * Text as it may be quoted in a message: bidirectional and other control characters removed, and at most
+ * Text as it may be quoted in a message: bidirectional and other control characters removed (line breaks
+ * and tabs become one space), and at most
  * `maxChars` characters, the rest replaced by "…" so a pasted file cannot flood the message. A surrogate
  * pair (an emoji) is never cut in half.
  */
 export function echoText(text: string, maxChars = 40): string {
   // Only a bounded window is cleaned: the text may be megabytes long, and the message needs the start.
   const window = text.slice(0, maxChars * 4 + 8);
-  const clean = stripBidiControls(window).replace(CONTROL_CHARACTERS, "");
+  const clean = stripBidiControls(window).replace(LINE_BREAKS, " ").replace(CONTROL_CHARACTERS, "");
   const fitsWhole = window.length === text.length && clean.length <= maxChars;
   if (fitsWhole) return clean;
   let end = Math.min(maxChars, clean.length);

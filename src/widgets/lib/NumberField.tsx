@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { parseNumberField, type NumberRule } from "./numberField";
+import { NUMBER_FIELD_MAX_LENGTH, parseNumberField, type NumberRule } from "./numberField";
 
 interface NumberFieldProps extends NumberRule {
   value: number;
@@ -71,6 +71,7 @@ export function NumberField({ label, min, max, integer, value, onValid, step, sl
           type="text"
           inputMode={integer ? "numeric" : "decimal"}
           value={text}
+          maxLength={NUMBER_FIELD_MAX_LENGTH}
           size={6}
           aria-invalid={message ? "true" : undefined}
           aria-describedby={describedBy}

@@ -8,8 +8,12 @@ describe("echoText: reader text quoted in a message", () => {
   });
 
   it("removes every bidi embedding, override, isolate and mark, and control characters", () => {
-    const hostile = "a\u202Ab\u202Bc\u202Cd\u202Def\u2066g\u2067h\u2068i\u2069j\u200Ek\u200Fl\u061Cm\u0000n\u001Bo\u0085p\nq";
+    const hostile = "a\u202Ab\u202Bc\u202Cd\u202Def\u2066g\u2067h\u2068i\u2069j\u200Ek\u200Fl\u061Cm\u0000n\u001Bo\u0085pq";
     expect(echoText(hostile, 100)).toBe("abcdefghijklmnopq");
+  });
+
+  it("keeps a quoted value on one line: line breaks and tabs become one space", () => {
+    expect(echoText("b\r\nc\td")).toBe("b c d");
   });
 
   it("keeps right-to-left letters: only the invisible controls go", () => {
