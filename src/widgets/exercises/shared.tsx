@@ -33,7 +33,7 @@ export function useExerciseRecord(lesson: string, id: string, hydrated: boolean)
 }
 
 /**
- * The progress store's notice ("could not be saved", "was unreadable"), shown by whichever island
+ * The progress store's notice ("could not be saved"), shown by whichever island
  * claims it first; `claim` is called after hydration and after each of this island's own writes.
  */
 export function useProgressNotice(hydrated: boolean): [string | null, () => void] {
