@@ -16,6 +16,7 @@ import {
   formatBytes,
   formatCount,
   memoryAt,
+  HIDDEN_LAYERS_MAX_LENGTH,
   parseHiddenLayers,
   percentChange,
   TERM_LABELS,
@@ -158,6 +159,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
             id={`${id}-hidden`}
             type="text"
             value={hiddenText}
+            maxLength={HIDDEN_LAYERS_MAX_LENGTH}
             size={14}
             aria-invalid={hiddenError ? "true" : undefined}
             aria-describedby={hiddenError ? `${id}-hidden-error` : `${id}-hidden-hint`}
