@@ -82,8 +82,8 @@ export default function BatchSizeLab(): JSX.Element {
       setTraining(false);
       return undefined;
     }
+    // One worker for the lab's life: a new run supersedes the one in progress instead of killing the worker.
     const worker = (workerRef.current ??= new TrainWorkerClient());
-    worker.cancel();
     setTraining(true);
     const key = `${settingsKey}|${data.n}|${data.features}`;
     const timer = setTimeout(() => {
