@@ -245,6 +245,11 @@ function parseCell(raw: string): number | { problem: string } {
   return value;
 }
 
+/** A result refusing the whole file, for one problem that is not any one row's. */
+function refuseFile(message: string): CsvParseResult {
+  return { ok: false, errors: [{ row: null, column: null, message }] };
+}
+
 /**
  * Parses a numeric CSV table with a header line. Returns every problem found (up to
  * CSV_MAX_LISTED_ERRORS, then a summary), not just the first, so a reader can fix a file in
@@ -262,27 +267,17 @@ export function parseCsv(
   { maxRows = 10_000, maxColumns = 50, maxChars = CSV_MAX_CHARS }: CsvParseOptions = {},
 ): CsvParseResult {
   if (text.length > maxChars) {
-    return {
-      ok: false,
-      errors: [{
-        row: null,
-        column: null,
-        message: `The file is ${formatCount(text.length)} characters long; the limit is ${formatCount(maxChars)}.`,
-      }],
-    };
+    return refuseFile(`The file is ${formatCount(text.length)} characters long; the limit is ${formatCount(maxChars)}.`);
   }
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   if (source.trim() === "") {
-    return { ok: false, errors: [{ row: null, column: null, message: "The file is empty: there is no header and no data." }] };
+    return refuseFile("The file is empty: there is no header and no data.");
   }
   const delimiter = detectDelimiter(source);
   // The header and one row over the limit are enough to know the file is too long.
   const { records, unclosedQuoteLine, stoppedAt } = tokenize(source, delimiter, maxRows + 2);
   if (unclosedQuoteLine !== null) {
-    return {
-      ok: false,
-      errors: [{ row: null, column: null, message: `Line ${unclosedQuoteLine}: a quoted field opens with " but never closes.` }],
-    };
+    return refuseFile(`Line ${unclosedQuoteLine}: a quoted field opens with " but never closes.`);
   }
 
   let first = 0;
@@ -302,37 +297,16 @@ export function parseCsv(
   // Bidi controls in a name would reorder every sentence that quotes it (and they are invisible anyway).
   const header = headerRecord.fields.map((field) => stripBidiControls(field.text).trim());
   if (header.length > maxColumns) {
-    return {
-      ok: false,
-      errors: [{
-        row: null,
-        column: null,
-        message: `The header has ${formatCount(header.length)} columns; the limit is ${formatCount(maxColumns)}.`,
-      }],
-    };
+    return refuseFile(`The header has ${formatCount(header.length)} columns; the limit is ${formatCount(maxColumns)}.`);
   }
   if (stoppedAt !== null || dataRecords.length > maxRows) {
     const rowCount = stoppedAt === null ? dataRecords.length : dataRecords.length + countNonBlankLines(source, stoppedAt);
-    return {
-      ok: false,
-      errors: [{
-        row: null,
-        column: null,
-        message: `The file has ${formatCount(rowCount)} rows; the limit is ${formatCount(maxRows)}.`,
-      }],
-    };
+    return refuseFile(`The file has ${formatCount(rowCount)} rows; the limit is ${formatCount(maxRows)}.`);
   }
 
   if (header.every((name) => isNumeric(name))) {
     const preview = header.slice(0, 3).map((name) => echoText(name, 12)).join(DELIMITER_NAMES[delimiter] === "comma" ? ", " : " ");
-    return {
-      ok: false,
-      errors: [{
-        row: null,
-        column: null,
-        message: `The first line (line ${headerRecord.line}) holds numbers (${preview}${header.length > 3 ? " …" : ""}), not column names. Add a header line that names each column.`,
-      }],
-    };
+    return refuseFile(`The first line (line ${headerRecord.line}) holds numbers (${preview}${header.length > 3 ? " …" : ""}), not column names. Add a header line that names each column.`);
   }
 
   const label = (j: number) => (header[j] === "" ? `column ${j + 1}` : header[j]!);

@@ -15,12 +15,8 @@ export interface SessionTable {
   target: string;
 }
 
-/** The part of the Web Storage API used here. */
-export interface SessionStorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+/** The part of the Web Storage API used here; `sessionStorage` satisfies it, and so does a test fake. */
+export type SessionStorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 /** Keeps the table for the session; the sentence says whether it was kept and, if not, why. */
 export function keepOwnTable(storage: SessionStorageLike | null, table: SessionTable): { kept: boolean; message: string } {
