@@ -11,7 +11,7 @@
  *   under PROGRESS_BACKUP_KEY before anything replaces it, and `progressTrouble()` says so on every page
  *   (src/components/ProgressTroubleNotice.astro) with a way to download the copy;
  * - data written by a newer version of the course is never overwritten: this build works in memory;
- * - two tabs answering at the same moment both keep their answers: each page merges what it wrote into
+ * - two tabs answering at the same moment both keep their answers: each page merges what it knows into
  *   whatever another tab stored (Chrome's localStorage reaches other tabs asynchronously, so re-reading
  *   before a write alone still let the later of two writes within ~25 ms drop the other's answer);
  * - a full storage (QuotaExceededError) or a blocked one (SecurityError, e.g. cookies disabled) degrades
@@ -251,53 +251,22 @@ export function mergeRecords(stored: ExerciseRecord, mine: ExerciseRecord): Exer
   };
 }
 
-function sameRecord(a: ExerciseRecord, b: ExerciseRecord): boolean {
-  return (
-    a.attempts === b.attempts &&
-    a.correct === b.correct &&
-    a.firstTryCorrect === b.firstTryCorrect &&
-    a.lastAnswer === b.lastAnswer &&
-    a.completedAt === b.completedAt
-  );
-}
-
-/** What one page wrote: merged back into whatever another tab stored, until a reset makes it obsolete. */
-export interface ProgressJournal {
-  exercises: Record<string, ExerciseRecord>;
-  seeds: Record<string, number>;
-  /** `resets` of the progress these writes were made on. */
-  resets: number;
-}
-
-export function emptyJournal(): ProgressJournal {
-  return { exercises: {}, seeds: {}, resets: 0 };
-}
-
 /**
- * `stored` with this page's journal merged in, and whether that changed anything (then it must be written).
- * A reset made since the journal's writes (more `resets` in storage) wins: the journal is not merged.
- * For a seed, the stored one wins: another tab already showed the options in that order.
+ * What a page knows (`mine`) merged into what storage holds, and whether that changed anything (then it must be
+ * written). Records only grow between resets, so merging everything a page knows is safe: only what another tab's
+ * write lacked is added. A reset made since (more `resets` in storage) wins, and nothing is merged. For a seed,
+ * the stored one wins: another tab already showed the options in that order.
  */
-export function mergeJournal(stored: Progress, journal: ProgressJournal): { progress: Progress; changed: boolean } {
-  if (stored.resets > journal.resets) return { progress: stored, changed: false };
-  let changed = false;
+export function mergeProgress(stored: Progress, mine: Progress): { progress: Progress; changed: boolean } {
+  if (stored.resets > mine.resets) return { progress: stored, changed: false };
   const exercises = { ...stored.exercises };
-  for (const [key, mine] of Object.entries(journal.exercises)) {
+  for (const [key, record] of Object.entries(mine.exercises)) {
     const theirs = exercises[key];
-    const merged = theirs === undefined ? mine : mergeRecords(theirs, mine);
-    if (theirs === undefined || !sameRecord(merged, theirs)) {
-      exercises[key] = merged;
-      changed = true;
-    }
+    exercises[key] = theirs === undefined ? record : mergeRecords(theirs, record);
   }
-  const seeds = { ...stored.seeds };
-  for (const [key, seed] of Object.entries(journal.seeds)) {
-    if (seeds[key] === undefined) {
-      seeds[key] = seed;
-      changed = true;
-    }
-  }
-  return changed ? { progress: { ...stored, exercises, seeds }, changed } : { progress: stored, changed };
+  const seeds = { ...mine.seeds, ...stored.seeds };
+  const progress = { ...stored, exercises, seeds };
+  return { progress, changed: JSON.stringify(progress) !== JSON.stringify(stored) };
 }
 
 export function summarize(progress: Progress, lesson: string, exerciseIds: readonly string[]): LessonSummary {
@@ -342,32 +311,6 @@ function writeFailureNotice(error: unknown): string {
   if (errorName(error) === "SecurityError") return NOTICE_BLOCKED;
   const message = error instanceof Error ? error.message : String(error);
   return `Your progress could not be saved in this browser: ${message}`;
-}
-
-/** What the notice on every page says about the trouble, and what its download is called. */
-export function describeTrouble(trouble: ProgressTrouble): { message: string; fileName: string } {
-  if (trouble.kind === "newer") {
-    return {
-      message:
-        "Your progress in this browser was saved by a newer version of this course. This page leaves it untouched, so answers given here are kept only while it is open.",
-      fileName: "batches-course-progress.txt",
-    };
-  }
-  if (trouble.kind === "unbacked") {
-    return {
-      message:
-        "Progress saved in this browser could not be read, and there is no room to keep a copy, so it is left untouched; answers given here are kept only while the page is open.",
-      fileName: "batches-course-progress.txt",
-    };
-  }
-  const copies = trouble.backups.length === 1 ? "A copy of it is" : `${trouble.backups.length} copies are`;
-  const partly = trouble.backups.every((b) => b.reason === "partly unreadable");
-  return {
-    message: partly
-      ? `Part of the progress saved in this browser could not be read; the rest is in use and new answers are saved. ${copies} kept in this browser.`
-      : `Progress saved in this browser could not be read, so it was set aside; new answers are saved. ${copies} kept in this browser.`,
-    fileName: "batches-course-progress-backup.json",
-  };
 }
 
 /** Something `storage` events can be heard on: `window` in the page, an `EventTarget` in tests. */
@@ -444,8 +387,6 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
    * for a copy. Until it changes, answers live in memory. Re-decided at every read of storage.
    */
   let untouchable: Extract<ProgressTrouble, { kind: "newer" | "unbacked" }> | null = null;
-  /** What this page wrote, merged into whatever another tab stores (see mergeJournal). */
-  let journal = emptyJournal();
   let pendingNotice: string | null = null;
   const noticesGiven = new Set<string>();
   const listeners = new Set<ProgressListener>();
@@ -532,12 +473,11 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
     return progress;
   }
 
-  /** Re-read, merge what this page wrote: the base every write starts from. */
+  /** Re-read and merge what this page knows: the base every write starts from. */
   function mergedBase(): Progress {
     if (blocked || unsaved) return loadProgress();
     const fresh = readFresh();
-    if (fresh.resets > journal.resets) journal = { ...emptyJournal(), resets: fresh.resets };
-    return mergeJournal(fresh, journal).progress;
+    return current === null ? fresh : mergeProgress(fresh, current).progress;
   }
 
   function emit(): void {
@@ -553,16 +493,11 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
   const events =
     options.events !== undefined ? options.events : typeof window === "undefined" ? null : (window as StorageEventSource);
   let listening = false;
-  /** Subscribers, or this page's own writes (which may need merging back), make the store listen to other tabs. */
+  /** A subscriber, or a write of this page's own (which may need merging back), makes the store listen to other tabs. */
   function listen(): void {
     if (listening) return;
     listening = true;
     events?.addEventListener("storage", onStorage);
-  }
-  function stopListening(): void {
-    if (!listening || listeners.size > 0 || Object.keys(journal.exercises).length + Object.keys(journal.seeds).length > 0) return;
-    listening = false;
-    events?.removeEventListener("storage", onStorage);
   }
 
   function onStorage(event: Event): void {
@@ -574,9 +509,9 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
     }
     if (key !== PROGRESS_KEY && key !== null) return;
     const fresh = readFresh();
-    if (fresh.resets > journal.resets) journal = { ...emptyJournal(), resets: fresh.resets };
-    // Another tab's write may have been made before it saw this page's: put this page's answers back.
-    const { progress, changed } = mergeJournal(fresh, journal);
+    // Another tab's write may have been made before it saw this page's: put what this page knows back. A clear()
+    // (key null) or a reset (more resets) is meant, and is not undone.
+    const { progress, changed } = key === null || current === null ? { progress: fresh, changed: false } : mergeProgress(fresh, current);
     current = progress;
     if (changed) write(progress);
     emit();
@@ -589,7 +524,6 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
       const key = exerciseKey(lesson, id);
       current = applyAttempt(mergedBase(), lesson, id, attempt, now());
       const record = current.exercises[key]!;
-      journal = { ...journal, exercises: { ...journal.exercises, [key]: record }, resets: current.resets };
       write(current);
       emit();
       return record;
@@ -607,7 +541,6 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
       // The option-order seeds are not progress: keeping them keeps each reader's order stable.
       const base = mergedBase();
       current = { ...emptyProgress(), seeds: { ...base.seeds }, resets: base.resets + 1 };
-      journal = { ...emptyJournal(), resets: current.resets };
       write(current);
       emit();
     },
@@ -617,7 +550,6 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
-        stopListening();
       };
     },
 
@@ -634,10 +566,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
       const stored = base.seeds[key];
       const seed = stored ?? newSeed() >>> 0;
       current = { ...base, seeds: { ...base.seeds, [key]: seed } };
-      if (stored === undefined) {
-        journal = { ...journal, seeds: { ...journal.seeds, [key]: seed } };
-        write(current);
-      }
+      if (stored === undefined) write(current);
       return seed;
     },
 

@@ -4,8 +4,7 @@ import {
   createProgressStore,
   emptyProgress,
   missedIn,
-  describeTrouble,
-  mergeJournal,
+  mergeProgress,
   mergeRecords,
   NOTICE_BLOCKED,
   NOTICE_FULL,
@@ -18,6 +17,7 @@ import {
   type ProgressStoreOptions,
   type StorageLike,
 } from "../../../src/exercises/progress";
+import { describeTrouble } from "../../../src/exercises/progressTrouble";
 
 /** An in-memory Storage; `failWrites` makes setItem throw the given error. */
 class FakeStorage implements StorageLike {
@@ -602,11 +602,14 @@ describe("merging records", () => {
     expect(mergeRecords(later, later)).toEqual(later);
   });
 
-  it("mergeJournal: nothing to write when storage already holds the journal's effect", () => {
+  it("mergeProgress: nothing to write when storage already holds what the page knows; a later reset wins", () => {
     const stored: Progress = { ...emptyProgress(), exercises: { "l/e": later } };
-    expect(mergeJournal(stored, { exercises: { "l/e": later }, seeds: {}, resets: 0 })).toEqual({ progress: stored, changed: false });
-    expect(mergeJournal(stored, { exercises: { "l/f": right }, seeds: {}, resets: 0 }).changed).toBe(true);
-    expect(mergeJournal({ ...stored, resets: 1 }, { exercises: { "l/f": right }, seeds: {}, resets: 0 }).changed).toBe(false);
+    expect(mergeProgress(stored, { ...emptyProgress(), exercises: { "l/e": later } })).toEqual({ progress: stored, changed: false });
+    expect(mergeProgress(stored, { ...emptyProgress(), exercises: { "l/f": right } })).toEqual({
+      progress: { ...stored, exercises: { "l/e": later, "l/f": right } },
+      changed: true,
+    });
+    expect(mergeProgress({ ...stored, resets: 1 }, { ...emptyProgress(), exercises: { "l/f": right } }).changed).toBe(false);
   });
 });
 
