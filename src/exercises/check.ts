@@ -2,6 +2,8 @@
  * Answer checking: pure functions from what the reader typed (or ticked) to a verdict.
  * No DOM, no Preact, no storage; every spelling accepted or rejected here has a unit test in
  * test/unit/exercises/check.test.ts, and the authoring rules are in src/exercises/README.md.
+ * The islands load this module when the reader first engages with an exercise (loadChecks in
+ * src/widgets/exercises/shared.tsx); what they render before that comes from display.ts.
  */
 import type {
   CheckResult,
@@ -18,13 +20,9 @@ import type {
 } from "./types";
 import { echoText } from "../engine/echo";
 import { formatCount } from "../engine/csv";
+import { ANSWER_MAX_LENGTH, isMultipleChoice } from "./display";
 
-/**
- * The longest answer read, in characters. Every answer in the course fits in a few dozen; the limit keeps a
- * pasted page from reaching the patterns below (each linear, but a message should not quote a novel). The
- * answer fields carry the same `maxLength`.
- */
-export const ANSWER_MAX_LENGTH = 200;
+export { ANSWER_MAX_LENGTH, formatNumber, formatRange, formatShape, isMultipleChoice } from "./display";
 
 /** Options every text parser takes; tests raise `maxLength` to feed the scanners very long input. */
 export interface ParseOptions {
@@ -117,14 +115,6 @@ export function parseNumber(raw: string, unit?: string, { maxLength = ANSWER_MAX
 function tolerant(x: number, target: number, absolute = 0, relative = 0): boolean {
   const slack = Math.max(absolute, relative * Math.abs(target)) + 1e-9 * Math.max(1, Math.abs(target));
   return Math.abs(x - target) <= slack;
-}
-
-/** Shortest faithful display of a number: integers as they are, others to 4 significant digits. */
-export function formatNumber(x: number): string {
-  if (Number.isInteger(x)) return String(x);
-  const abs = Math.abs(x);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return x.toExponential(3).replace(/\.?0+e/, "e");
-  return String(Number(x.toPrecision(4)));
 }
 
 function numericHintMatches(when: HintWhen, x: number, spec: NumericSpec): boolean {
@@ -224,12 +214,6 @@ export function parseShape(raw: string, { maxLength = ANSWER_MAX_LENGTH }: Parse
     }
   }
   return { ok: true, value: dims };
-}
-
-/** Python's spelling: (8, 5, 3), (3,), (), (None, 3). */
-export function formatShape(shape: Shape): string {
-  const dims = shape.map((d) => (d === null ? "None" : String(d)));
-  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(", ")})`;
 }
 
 function sameShape(a: Shape, b: Shape): boolean {
@@ -338,10 +322,6 @@ function positionTooLarge(text: string): Parsed<never> {
   return { ok: false, message: `${quote(text)} holds a position too large to count; write the first and last position, for example 12-15.` };
 }
 
-export function formatRange([start, end]: readonly [number, number]): string {
-  return start === end ? String(start) : `${start}-${end}`;
-}
-
 /**
  * Check a range. Targeted hints: a string `when` is read as a range ("45-50"), a `[a, b]` when
  * matches the range a-b exactly, a number n matches the one-item range n. Generic diagnoses: a
@@ -375,10 +355,6 @@ export function checkRange(raw: string, spec: RangeSpec): CheckResult {
 
 // ---------------------------------------------------------------------------------------------
 // Choices
-
-export function isMultipleChoice(spec: ChoiceSpec): boolean {
-  return spec.options.filter((o) => o.correct).length > 1;
-}
 
 /**
  * Check a set of ticked options: correct exactly when the ticked set equals the set of correct

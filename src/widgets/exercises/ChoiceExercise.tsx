@@ -12,14 +12,15 @@
  *     explanation="…" hints={[{ when: "fifteen", hint: "The batch is a new leading dimension of the data." }]} />
  */
 import type { JSX, TargetedEvent } from "preact";
-import { useMemo, useState } from "preact/hooks";
-import { checkChoice, isMultipleChoice } from "../../exercises/check";
+import { useMemo, useRef, useState } from "preact/hooks";
+import { isMultipleChoice } from "../../exercises/display";
 import { exerciseSeed, recordAttempt } from "../../exercises/progress";
 import { seededOrder } from "../../exercises/shuffle";
 import type { CheckResult, ChoiceOption, ChoiceVerdict, TargetedHint } from "../../exercises/types";
 import {
   ExerciseFrame,
   ExerciseActions,
+  loadChecks,
   RichText,
   StaticFallback,
   submitOnEnter,
@@ -101,6 +102,9 @@ export default function ChoiceExercise(props: ChoiceExerciseProps): JSX.Element 
   const questionId = `${id}-question`;
   const errorId = `${id}-error`;
 
+  /** A check is under way (the checkers may still be loading): a second Enter does not count twice. */
+  const checking = useRef(false);
+
   function toggle(optionId: string, checked: boolean): void {
     if (solved) return;
     setError(null);
@@ -115,9 +119,11 @@ export default function ChoiceExercise(props: ChoiceExerciseProps): JSX.Element 
     }
   }
 
-  function onSubmit(event: TargetedEvent<HTMLFormElement>): void {
+  async function onSubmit(event: TargetedEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (solved) return;
+    if (solved || checking.current) return;
+    checking.current = true;
+    const { checkChoice } = await loadChecks().finally(() => (checking.current = false));
     const checked = checkChoice(selected, props);
     if (checked.result.kind === "invalid") {
       setError(checked.result.message);
@@ -143,7 +149,7 @@ export default function ChoiceExercise(props: ChoiceExerciseProps): JSX.Element 
 
   return (
     <ExerciseFrame id={id} kind="choice" state={state}>
-      <form class="exercise-form" onSubmit={onSubmit} onKeyDown={submitOnEnter} noValidate>
+      <form class="exercise-form" onSubmit={(event) => void onSubmit(event)} onFocusIn={() => void loadChecks()} onKeyDown={submitOnEnter} noValidate>
         <fieldset class="exercise-fieldset" aria-describedby={errorId}>
           <legend id={questionId} class="exercise-question">
             <RichText text={props.question} />

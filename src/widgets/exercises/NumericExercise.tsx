@@ -7,7 +7,8 @@
  *     hints={[{ when: 6.25, hint: "Batches are whole." }, { when: 6, hint: "The partial last batch still counts." }]} />
  */
 import type { JSX } from "preact";
-import { checkNumeric, formatNumber } from "../../exercises/check";
+import { formatNumber } from "../../exercises/display";
+import { loadChecks } from "./shared";
 import type { TargetedHint } from "../../exercises/types";
 import { TextAnswerExercise } from "./TextAnswerExercise";
 
@@ -50,7 +51,7 @@ export default function NumericExercise(props: NumericExerciseProps): JSX.Elemen
       answerText={answerText}
       placeholder={props.placeholder ?? "a number"}
       {...(props.unit !== undefined && { suffix: props.unit })}
-      check={(raw) => checkNumeric(raw, spec)}
+      check={async (raw) => (await loadChecks()).checkNumeric(raw, spec)}
     />
   );
 }

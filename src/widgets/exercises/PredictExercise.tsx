@@ -12,21 +12,15 @@
  */
 import type { JSX, TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import {
-  bandFor,
-  checkNumeric,
-  ANSWER_MAX_LENGTH,
-  comparePrediction,
-  formatNumber,
-  parseNumber,
-  type PredictionBand,
-} from "../../exercises/check";
+import type { PredictionBand } from "../../exercises/check";
+import { ANSWER_MAX_LENGTH, formatNumber } from "../../exercises/display";
 import { recordAttempt } from "../../exercises/progress";
 import { echoText } from "../../engine/echo";
 import type { PredictionComparison, TargetedHint } from "../../exercises/types";
 import { subscribeRuns, type WidgetRun } from "../lib/runEvents";
 import {
   ExerciseFrame,
+  loadChecks,
   ProgressNotice,
   RichText,
   StaticFallback,
@@ -68,6 +62,8 @@ export interface PredictExerciseProps {
 
 /** A numeric prediction keeps the reader's text: it is echoed and stored as typed, never rounded. */
 type Prediction = { kind: "number"; value: number; text: string } | { kind: "band"; id: string };
+
+type Checks = Awaited<ReturnType<typeof loadChecks>>;
 
 interface Comparison {
   produced: number;
@@ -112,7 +108,7 @@ export default function PredictExercise(props: PredictExerciseProps): JSX.Elemen
         return;
       }
       setMismatch(null);
-      setResult(compare(prediction, produced));
+      void loadChecks().then((checks) => setResult(compare(checks, prediction, produced)));
     }, props.widget);
   }, [hydrated, prediction, result, props.widget, props.valueKey, props.runWith]);
 
@@ -124,7 +120,8 @@ export default function PredictExercise(props: PredictExerciseProps): JSX.Elemen
     claimNotice();
   }, [result]);
 
-  function compare(p: Prediction, produced: number): Comparison {
+  function compare(checks: Checks, p: Prediction, produced: number): Comparison {
+    const { bandFor, checkNumeric, comparePrediction } = checks;
     if (p.kind === "band") {
       const band = bands === undefined ? undefined : bandFor(produced, bands);
       const within = band?.id === p.id;
@@ -179,9 +176,10 @@ export default function PredictExercise(props: PredictExerciseProps): JSX.Elemen
   const inputId = `${id}-prediction`;
   const errorId = `${id}-error`;
 
-  function onSubmit(event: TargetedEvent<HTMLFormElement>): void {
+  async function onSubmit(event: TargetedEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (locked) return;
+    const { parseNumber } = await loadChecks();
     if (bands !== undefined) {
       if (bandId === null) {
         setError("Choose your prediction first.");
@@ -224,7 +222,7 @@ export default function PredictExercise(props: PredictExerciseProps): JSX.Elemen
 
   return (
     <ExerciseFrame id={id} kind="predict" state={state}>
-      <form class="exercise-form" onSubmit={onSubmit} onKeyDown={submitOnEnter} noValidate>
+      <form class="exercise-form" onSubmit={(event) => void onSubmit(event)} onFocusIn={() => void loadChecks()} onKeyDown={submitOnEnter} noValidate>
         {bands === undefined ? (
           <>
             <label for={inputId} class="exercise-question">

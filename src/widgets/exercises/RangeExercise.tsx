@@ -8,7 +8,8 @@
  *     hints={[{ when: "45-50", hint: "That is six rows; a batch here holds five." }]} />
  */
 import type { JSX } from "preact";
-import { checkRange, formatRange } from "../../exercises/check";
+import { formatRange } from "../../exercises/display";
+import { loadChecks } from "./shared";
 import type { TargetedHint } from "../../exercises/types";
 import { TextAnswerExercise } from "./TextAnswerExercise";
 
@@ -41,7 +42,7 @@ export default function RangeExercise(props: RangeExerciseProps): JSX.Element {
       explanation={props.explanation}
       answerText={formatRange(props.answer)}
       placeholder={props.placeholder ?? "e.g. 12-15"}
-      check={(raw) => checkRange(raw, spec)}
+      check={async (raw) => (await loadChecks()).checkRange(raw, spec)}
     />
   );
 }

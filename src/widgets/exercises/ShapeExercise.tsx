@@ -7,7 +7,8 @@
  *     hints={[{ when: "(8, 3, 5)", hint: "Keras wants (batch, timesteps, features)." }]} />
  */
 import type { JSX } from "preact";
-import { checkShape, formatShape } from "../../exercises/check";
+import { formatShape } from "../../exercises/display";
+import { loadChecks } from "./shared";
 import type { TargetedHint } from "../../exercises/types";
 import { TextAnswerExercise } from "./TextAnswerExercise";
 
@@ -40,7 +41,7 @@ export default function ShapeExercise(props: ShapeExerciseProps): JSX.Element {
       explanation={props.explanation}
       answerText={formatShape(props.answer)}
       placeholder={props.placeholder ?? "e.g. (2, 4)"}
-      check={(raw) => checkShape(raw, spec)}
+      check={async (raw) => (await loadChecks()).checkShape(raw, spec)}
     />
   );
 }
