@@ -72,8 +72,33 @@ export interface LabRun {
   finalLoss: number;
   finalWeights: Float64Array;
   divergence: string | null;
-  /** Set when the loss stayed finite but ended above where it started. */
+  /** Set when the loss stayed finite but ended above where it started: mild growth or a run-away (see lossGrowthWarning). */
   growthWarning: string | null;
+}
+
+/**
+ * A finite run whose loss ends this many times above its start is called diverging. The target is standardised,
+ * so the starting loss is about 1 (predicting the mean scores exactly 1); ten times that is a root-mean-square
+ * error of √10 ≈ 3.2 standard deviations of the target, far beyond what a few unlucky batches do. Smaller growth
+ * (1 → 1.031 on 3 rows at batch 2) is a run that did not improve, and is described as that.
+ */
+export const DIVERGENCE_FACTOR = 10;
+
+/** What to say when a finite run ends above its starting loss; null when it did not. */
+export function lossGrowthWarning(initialLoss: number, finalLoss: number): string | null {
+  if (!(finalLoss > initialLoss) || !Number.isFinite(finalLoss)) return null;
+  const change = `${formatLoss(initialLoss)} → ${formatLoss(finalLoss)}`;
+  if (finalLoss >= DIVERGENCE_FACTOR * initialLoss) {
+    return (
+      `The loss grew from ${change}, more than ${DIVERGENCE_FACTOR} times its start: this run is diverging. ` +
+      "The engine stops a run only when a number overflows; here the weights grew without overflowing yet. A smaller learning rate keeps it stable."
+    );
+  }
+  const percent = String(Number(((finalLoss / initialLoss - 1) * 100).toPrecision(2)));
+  return (
+    `The loss ended ${percent}% above where it started (${change}): these settings did not improve the fit. ` +
+    "That is not divergence (the loss did not run away); more epochs or another learning rate may help."
+  );
 }
 
 /**
@@ -98,11 +123,7 @@ export function runLab(settings: LabSettings, data: Dataset, fullLossEachEpoch =
   const last = lastBatchSize(data.n, settings.batchSize, options);
   const batchRows = Array.from({ length: k }, (_, i) => (i === k - 1 ? last : settings.batchSize));
   const finalLoss = result.finalFullLoss;
-  const growthWarning =
-    !result.diverged && finalLoss > result.initialFullLoss
-      ? `The loss ended higher than it started (${formatLoss(result.initialFullLoss)} → ${formatLoss(finalLoss)}): this run is diverging. ` +
-        "The engine only stops a run when a number overflows; here the weights grew without overflowing yet."
-      : null;
+  const growthWarning = result.diverged ? null : lossGrowthWarning(result.initialFullLoss, finalLoss);
   return {
     settings,
     n: data.n,

@@ -7,6 +7,7 @@
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
 import { publishRun } from "../lib/runEvents";
+import { useHydrated } from "../lib/useHydrated";
 import { Controls } from "./Controls";
 import { ExportPanel } from "./ExportPanel";
 import { LossPanel } from "./LossPanel";
@@ -58,8 +59,10 @@ function Announcer({ run }: { run: LabRun | null }): JSX.Element {
 
 export default function BatchSizeLab(): JSX.Element {
   const id = useId();
+  const hydrated = useHydrated();
   const [data, setData] = useState<LabData>(GREENHOUSE_DATA);
-  const { state, update, ignored, dismissIgnored } = useLabUrlState(data.n);
+  const { state, update, adoptData, notices, dismissNotices } = useLabUrlState(data);
+  const controlsRef = useRef<HTMLFieldSetElement>(null);
   const settings = runSettings(state);
   const settingsKey = JSON.stringify(settings);
   const large = isLargeJob(data.n, settings.epochs, data.features);
@@ -83,8 +86,8 @@ export default function BatchSizeLab(): JSX.Element {
       setTraining(false);
       return undefined;
     }
+    // One worker for the lab's life: a new run supersedes the one in progress instead of killing the worker.
     const worker = (workerRef.current ??= new TrainWorkerClient());
-    worker.cancel();
     setTraining(true);
     const key = `${settingsKey}|${data.n}|${data.features}`;
     const timer = setTimeout(() => {
@@ -129,7 +132,14 @@ export default function BatchSizeLab(): JSX.Element {
   const changeData = (next: LabData | null) => {
     const chosen = next ?? GREENHOUSE_DATA;
     setData(chosen);
-    if (state.batchSize > chosen.n) update({ batchSize: chosen.n });
+    // In the same handler: the settings are fitted to the new rows before anything renders with them.
+    adoptData(chosen);
+  };
+
+  const dismiss = () => {
+    dismissNotices();
+    // The button disappears with the notices: the reader goes on where the settings begin, not at the page's top.
+    controlsRef.current?.querySelector<HTMLInputElement>("input:not([disabled])")?.focus();
   };
 
   const outputs: [string, string][] = run
@@ -153,48 +163,58 @@ export default function BatchSizeLab(): JSX.Element {
         {data.features} input{data.features === 1 ? "" : "s"} ({data.featureNames.join(", ")}) → {data.targetName}.{" "}
         <strong>Input layer: {data.features} units</strong>, whatever the batch size.
       </p>
-      {ignored.length > 0 && (
-        <div class="lab-warning lab-ignored">
-          <ul>
-            {ignored.map((message) => <li key={message}>{message}</li>)}
-          </ul>
-          <p>The lab uses the default for each of these.</p>
-          <button type="button" class="secondary" onClick={dismissIgnored}>Dismiss</button>
-        </div>
-      )}
-      <Controls
-        state={state}
-        maxBatch={data.n}
-        features={data.features}
-        onChange={update}
-        onTrain={() => setTrainCount((c) => c + 1)}
-        training={training}
-      />
-      <dl class="lab-outputs" aria-busy={training ? "true" : undefined}>
-        {outputs.map(([label, value], i) => (
-          <div key={label}>
-            <dt id={`${id}-out-${i}`}>{label}</dt>
-            <dd>
-              <output aria-labelledby={`${id}-out-${i}`} aria-live="off">{value}</output>
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p class="lab-note">
-        Final loss is the mean squared error over all {formatCount(data.n)} rows after the last epoch, in standardised units
-        (the target scaled to mean 0 and standard deviation 1), so 1 is what always predicting the mean would score.
-        {run && ` It started at ${formatLoss(run.initialFullLoss)}.`}
-        {training && " Training…"}
+      <p class="lab-note no-js-only">
+        JavaScript is off: this is the default run, computed when the page was built. The settings and buttons need
+        JavaScript to train.
       </p>
-      {run?.divergence && <p class="lab-warning" role="alert">{run.divergence}</p>}
-      {run?.growthWarning && <p class="lab-warning">{run.growthWarning}</p>}
-      {runError && <p class="lab-warning" role="alert">{runError}</p>}
-      <Announcer run={run} />
-      <LossPanel run={run} state={state} dataLabel={data.description} onAxis={(xAxis) => update({ xAxis })} />
-      <SweepPanel settings={settings} data={data} />
-      <NoisePanel settings={settings} data={data} run={run} />
-      <ExportPanel run={run} settings={settings} data={data} />
-      <OwnDataPanel data={data} onData={changeData} />
+      <div role="status">
+        {notices.length > 0 && (
+          <div class="lab-warning lab-ignored">
+            <ul aria-label="Settings adjusted">
+              {notices.map((message) => <li key={message}>{message}</li>)}
+            </ul>
+            <button type="button" class="secondary" onClick={dismiss}>Dismiss</button>
+          </div>
+        )}
+      </div>
+      {/* Until the island runs (and without JavaScript) every control is disabled: none of them could do anything. */}
+      <fieldset class="lab-shell" disabled={!hydrated}>
+        <legend class="visually-hidden">Batch-size lab</legend>
+        <Controls
+          fieldsetRef={controlsRef}
+          state={state}
+          maxBatch={data.n}
+          features={data.features}
+          onChange={update}
+          onTrain={() => setTrainCount((c) => c + 1)}
+          training={training}
+        />
+        <dl class="lab-outputs" aria-busy={training ? "true" : undefined}>
+          {outputs.map(([label, value], i) => (
+            <div key={label}>
+              <dt id={`${id}-out-${i}`}>{label}</dt>
+              <dd>
+                <output aria-labelledby={`${id}-out-${i}`} aria-live="off">{value}</output>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <p class="lab-note">
+          Final loss is the mean squared error over all {formatCount(data.n)} rows after the last epoch, in standardised units
+          (the target scaled to mean 0 and standard deviation 1), so 1 is what always predicting the mean would score.
+          {run && ` It started at ${formatLoss(run.initialFullLoss)}.`}
+          {training && " Training…"}
+        </p>
+        {run?.divergence && <p class="lab-warning" role="alert">{run.divergence}</p>}
+        {run?.growthWarning && <p class="lab-warning">{run.growthWarning}</p>}
+        {runError && <p class="lab-warning" role="alert">{runError}</p>}
+        <Announcer run={run} />
+        <LossPanel run={run} state={state} dataLabel={data.description} onAxis={(xAxis) => update({ xAxis })} />
+        <SweepPanel settings={settings} data={data} />
+        <NoisePanel settings={settings} data={data} run={run} />
+        <ExportPanel run={run} settings={settings} data={data} />
+        <OwnDataPanel data={data} onData={changeData} />
+      </fieldset>
       {IS_SERVER && live?.run && <ShippedBlock kind="run" data={shippableRun(runKey, live.run)} />}
     </div>
   );

@@ -3,7 +3,7 @@
  * (thin, noisy) and full-dataset loss (thick), plus up to five pinned runs' full-dataset losses.
  */
 import type { JSX } from "preact";
-import { useId, useMemo, useState } from "preact/hooks";
+import { useId, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LineChart, type ChartSeries } from "../lib/LineChart";
 import { X_AXIS_LABELS, describeSettings, type LabState, type XAxis } from "./labState";
 import { formatLoss, type LabRun } from "../../course/lab";
@@ -39,6 +39,18 @@ export function LossPanel({ run, state, dataLabel, onAxis }: LossPanelProps): JS
   const [nextKey, setNextKey] = useState(1);
   const [logY, setLogY] = useState(true);
   const axis = state.xAxis;
+  const pinButton = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  /** After a Remove, the list position whose Remove button takes the focus (the button itself is gone). */
+  const [focusAfterRemove, setFocusAfterRemove] = useState<number | null>(null);
+  // In the same task as the removal, so focus never rests on the page body: the next pin's Remove, else the
+  // previous one's, else "Pin this run".
+  useLayoutEffect(() => {
+    if (focusAfterRemove === null) return;
+    const buttons = list.current?.querySelectorAll<HTMLButtonElement>("button") ?? [];
+    (buttons[Math.min(focusAfterRemove, buttons.length - 1)] ?? pinButton.current)?.focus();
+    setFocusAfterRemove(null);
+  }, [focusAfterRemove]);
 
   const pin = () => {
     if (!run) return;
@@ -101,11 +113,11 @@ export function LossPanel({ run, state, dataLabel, onAxis }: LossPanelProps): JS
         height={300}
       />
       <div class="lab-row">
-        <button type="button" class="secondary" onClick={pin} disabled={!run}>Pin this run</button>
+        <button type="button" class="secondary" ref={pinButton} onClick={pin} disabled={!run}>Pin this run</button>
         <p role="status" class="lab-note">{pinMessage}</p>
       </div>
       {pins.length > 0 && (
-        <ul class="lab-pins" aria-label="Pinned runs">
+        <ul class="lab-pins" aria-label="Pinned runs" ref={list}>
           {pins.map((p, i) => (
             <li key={p.key}>
               <svg width="28" height="12" aria-hidden="true" style={{ color: PIN_COLORS[i % PIN_COLORS.length] }}>
@@ -121,6 +133,7 @@ export function LossPanel({ run, state, dataLabel, onAxis }: LossPanelProps): JS
                 onClick={() => {
                   setPins(pins.filter((q) => q.key !== p.key));
                   setPinMessage(`Removed pin ${p.key}.`);
+                  setFocusAfterRemove(i);
                 }}
               >
                 Remove

@@ -61,22 +61,26 @@ export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Elemen
     setPending(true);
     const large = isLargeJob(data.n, 1, data.features);
     if (large) {
+      // The worker is kept: a newer measurement supersedes this one (see workerClient.ts).
       const worker = (workerRef.current ??= new TrainWorkerClient());
-      worker.cancel();
+      let wanted = true;
       worker
         .noise(settings.model, data.dataset, weights, effective)
         .then((result) => {
+          if (!wanted) return;
           setNoise(result);
           setPending(false);
           setProblem(null);
         })
         .catch((error: unknown) => {
-          if (!(error instanceof CancelledError)) {
+          if (wanted && !(error instanceof CancelledError)) {
             setPending(false);
             setProblem(error instanceof Error ? error.message : String(error));
           }
         });
-      return () => worker.cancel();
+      return () => {
+        wanted = false;
+      };
     }
     const timer = setTimeout(() => {
       try {

@@ -4,7 +4,7 @@
  * main thread in slices of about 12 ms between timers; large data trains in the worker, one size
  * per message. Either way the page keeps responding and the sweep can be cancelled.
  */
-import type { JSX } from "preact";
+import type { JSX, RefObject } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
 import { LineChart } from "../lib/LineChart";
 import { publishRun } from "../lib/runEvents";
@@ -41,6 +41,15 @@ export function SweepPanel({ settings, data }: SweepPanelProps): JSX.Element {
   const [running, setRunning] = useState(false);
   const cancelRef = useRef<(() => void) | null>(null);
   const workerRef = useRef<TrainWorkerClient | null>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  /**
+   * Focus follows the one button that can act: onto Cancel when a sweep starts from Run, back onto Run when it ends
+   * with focus on Cancel. The buttons are aria-disabled, never disabled: a disabled button drops focus onto the page.
+   */
+  const handOver = (from: RefObject<HTMLButtonElement>, to: RefObject<HTMLButtonElement>) => {
+    if (document.activeElement === from.current) to.current?.focus();
+  };
 
   useEffect(() => () => {
     cancelRef.current?.();
@@ -48,6 +57,7 @@ export function SweepPanel({ settings, data }: SweepPanelProps): JSX.Element {
   }, []);
 
   const start = () => {
+    if (running) return;
     cancelRef.current?.();
     const sizes = sweepBatchSizes(data.n);
     const runSettings = { ...settings };
@@ -59,9 +69,11 @@ export function SweepPanel({ settings, data }: SweepPanelProps): JSX.Element {
     let timer: ReturnType<typeof setTimeout> | undefined;
     setRunning(true);
     setProgress(`Sweep: 0 of ${sizes.length}`);
+    handOver(runButton, cancelButton);
 
     const finish = () => {
       setRunning(false);
+      handOver(cancelButton, runButton);
       setResult({ rows: rows.slice(), settingsText, settingsKey, complete: true });
       setProgress(`Sweep finished: ${sizes.length} batch sizes trained.`);
       const first = rows[0]!;
@@ -96,6 +108,7 @@ export function SweepPanel({ settings, data }: SweepPanelProps): JSX.Element {
         } catch (error) {
           if (!(error instanceof CancelledError)) {
             setRunning(false);
+            handOver(cancelButton, runButton);
             setProgress(`The sweep stopped: ${error instanceof Error ? error.message : String(error)}`);
           }
         }
@@ -123,9 +136,11 @@ export function SweepPanel({ settings, data }: SweepPanelProps): JSX.Element {
   };
 
   const cancel = () => {
+    if (!running) return;
     cancelRef.current?.();
     cancelRef.current = null;
     setRunning(false);
+    handOver(cancelButton, runButton);
     setProgress((text) => `Sweep cancelled (${text.replace(/^Sweep: /, "").replace(" of ", " of ")} batch sizes done).`);
   };
 
@@ -149,8 +164,10 @@ export function SweepPanel({ settings, data }: SweepPanelProps): JSX.Element {
         then compare where each ends.
       </p>
       <div class="lab-row">
-        <button type="button" onClick={start} disabled={running}>Run sweep</button>
-        <button type="button" class="secondary" onClick={cancel} disabled={!running}>Cancel sweep</button>
+        <button type="button" ref={runButton} onClick={start} aria-disabled={running ? "true" : undefined}>Run sweep</button>
+        <button type="button" ref={cancelButton} class="secondary" onClick={cancel} aria-disabled={running ? undefined : "true"}>
+          Cancel sweep
+        </button>
         <p role="status" class="lab-note">{progress}</p>
       </div>
       {result !== null && (
