@@ -102,6 +102,8 @@ export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Elemen
     [noise],
   );
   const atN = points.find((p) => p.batchSize === n);
+  // The axis spans the batch sizes measured, 1 to N, and labels both ends: the curve's last point is B = N.
+  const xDomain = useMemo<[number, number]>(() => [1, n], [n]);
 
   return (
     <section class="lab-panel" aria-labelledby={`${id}-h`}>
@@ -141,6 +143,8 @@ export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Elemen
         yLabel="Variance ‖ḡ_B − g‖²"
         xScale={logLog ? "log" : "linear"}
         yScale={logLog ? "log" : "linear"}
+        xDomain={xDomain}
+        xTicksInclude={xDomain}
         series={series}
         formatY={formatValue}
         tableXLabel="Batch size"
