@@ -6,7 +6,7 @@
 import { iterationsPerEpoch, lastBatchSize, totalUpdates, unusedRowsPerEpoch } from "../../engine/batching";
 import { type Dataset } from "../../engine/dataset";
 import { type ModelSpec } from "../../engine/model";
-import { trainRun, type TrainResult } from "../../engine/train";
+import { trainRun, type TrainConfig, type TrainResult } from "../../engine/train";
 import type { LabState, XAxis } from "./labState";
 
 export const MLP_HIDDEN_UNITS = 8;
@@ -60,15 +60,10 @@ export function runSettings(state: LabState): RunSettings {
   return settings;
 }
 
-/**
- * One training run with the lab's settings on `data` (already standardised). A sweep row needs only the final loss, so
- * it passes fullLossEachEpoch false and gets an empty epochFullLoss.
- */
-export function runLab(settings: RunSettings, data: Dataset, fullLossEachEpoch = true): LabRun {
-  const spec = labModelSpec(settings.model, data.features);
-  const options = { dropLast: settings.dropLast };
-  const result: TrainResult = trainRun({
-    model: spec,
+/** The engine's training configuration for the lab's settings on `data` (already standardised). */
+export function labTrainConfig(settings: RunSettings, data: Dataset): TrainConfig {
+  return {
+    model: labModelSpec(settings.model, data.features),
     data,
     batchSize: settings.batchSize,
     epochs: settings.epochs,
@@ -76,8 +71,16 @@ export function runLab(settings: RunSettings, data: Dataset, fullLossEachEpoch =
     dropLast: settings.dropLast,
     seed: settings.seed,
     optimizer: { kind: settings.optimizer, learningRate: settings.learningRate },
-    fullLossEachEpoch,
-  });
+  };
+}
+
+/**
+ * One training run with the lab's settings on `data` (already standardised). A sweep row needs only the final loss, so
+ * it passes fullLossEachEpoch false and gets an empty epochFullLoss.
+ */
+export function runLab(settings: RunSettings, data: Dataset, fullLossEachEpoch = true): LabRun {
+  const options = { dropLast: settings.dropLast };
+  const result: TrainResult = trainRun({ ...labTrainConfig(settings, data), fullLossEachEpoch });
   const k = iterationsPerEpoch(data.n, settings.batchSize, options);
   const last = lastBatchSize(data.n, settings.batchSize, options);
   const batchRows = Array.from({ length: k }, (_, i) => (i === k - 1 ? last : settings.batchSize));
@@ -120,20 +123,26 @@ function epochX(run: LabRun, e: number, axis: XAxis): number {
 }
 
 /**
- * Batch loss of every update, placed at the end of its update: update u (1-based) is at u/k epochs,
- * u iterations, or the rows of all batches up to and including it.
+ * One value per update, placed at the end of its update: update u (1-based) is at u/k epochs, u
+ * iterations, or the rows of all batches up to and including it. values[i] belongs to update
+ * (i + 1)·stride (a stride above 1 thins a very long run).
  */
-export function batchLossSeries(run: LabRun, axis: XAxis): Point[] {
+export function perUpdateSeries(run: Pick<LabRun, "iterationsPerEpoch" | "batchRows">, values: ArrayLike<number>, axis: XAxis, stride = 1): Point[] {
   const k = run.iterationsPerEpoch;
   const rowsBefore = [0];
   for (const rows of run.batchRows) rowsBefore.push(rowsBefore[rowsBefore.length - 1]! + rows);
   const perEpoch = rowsBefore[k]!;
-  return Array.from(run.batchLoss, (y, i) => {
-    const u = i + 1;
+  return Array.from(values, (y, i) => {
+    const u = (i + 1) * stride;
     const x =
-      axis === "iteration" ? u : axis === "epoch" ? u / k : Math.floor(i / k) * perEpoch + rowsBefore[(i % k) + 1]!;
+      axis === "iteration" ? u : axis === "epoch" ? u / k : Math.floor((u - 1) / k) * perEpoch + rowsBefore[((u - 1) % k) + 1]!;
     return { x, y };
   });
+}
+
+/** Batch loss of every update (before the update), placed at the end of its update. */
+export function batchLossSeries(run: LabRun, axis: XAxis): Point[] {
+  return perUpdateSeries(run, run.batchLoss, axis);
 }
 
 /** Full-dataset loss before training and after each completed epoch. */
