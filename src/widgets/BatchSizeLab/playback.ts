@@ -45,8 +45,8 @@ export type PlaybackSpeed = "slow" | "normal" | "fast";
 
 export const SPEED_LABELS: Record<PlaybackSpeed, string> = {
   slow: "Slow: 2 updates a second",
-  normal: "Normal: the run in about 10 s",
-  fast: "Fast: the run in about 3 s",
+  normal: "Normal: the run in 10 s",
+  fast: "Fast: the run in 3 s",
 };
 
 /** Updates a second: slow is slow enough to read each batch; the others fit the run in a fixed time. */

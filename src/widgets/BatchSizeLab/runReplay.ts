@@ -1,18 +1,17 @@
 /**
- * The weights and predictions of a run at any playhead position, recomputed as the playhead moves
- * with the engine's stepper (the same arithmetic as trainRun, so stepping to the end lands on the
- * run's final weights bit for bit). Moving forward steps on from where the replay is; moving back
- * starts over. Only the position's weights are kept, so a long run costs no memory per update.
+ * The weights of a run at any playhead position, recomputed as the playhead moves with the engine's
+ * stepper (the same arithmetic as trainRun, so stepping to the end lands on the run's final weights
+ * bit for bit). Moving forward steps on from where the replay is; moving back starts over. Only the
+ * position's weights are kept, so a long run costs no memory per update. Also: the model's
+ * predictions for every row with given weights, and where each weight sits.
  */
 import type { Dataset } from "../../engine/dataset";
 import { createModel, type Model, type ParameterInfo } from "../../engine/model";
 import { createTrainer, type Trainer } from "../../engine/stepper";
-import { labTrainConfig, type RunSettings } from "./labRun";
+import { labModelSpec, labTrainConfig, type RunSettings } from "./labRun";
 
 export class RunReplay {
   private readonly trainer: Trainer;
-  private readonly model: Model;
-  private readonly data: Dataset;
   private at = 0;
   private weights: Float64Array;
 
@@ -26,11 +25,8 @@ export class RunReplay {
     private readonly end: number,
     private readonly finalWeights: Float64Array | null = null,
   ) {
-    const config = labTrainConfig(settings, data);
-    this.trainer = createTrainer(config);
-    this.model = createModel(config.model, settings.seed);
-    this.weights = this.model.getWeights();
-    this.data = data;
+    this.trainer = createTrainer(labTrainConfig(settings, data));
+    this.weights = this.trainer.state.weights;
   }
 
   /** Weights after u updates (u clamped to 0 … end). */
@@ -50,15 +46,29 @@ export class RunReplay {
     }
     return this.weights;
   }
+}
 
-  /** The model's output for every row with these weights (standardised units). */
-  predictions(weights: Float64Array): Float64Array {
-    this.model.setWeights(weights);
-    return this.model.predict(this.data.x, this.data.n);
-  }
+/** One model per architecture, reused: predictions are asked for on every frame of a replay. */
+const models = new Map<string, Model>();
 
-  /** Where each weight matrix and bias vector sits in the flat weights. */
-  parameters(): ParameterInfo[] {
-    return this.model.parameters();
+function modelFor(model: RunSettings["model"], features: number): Model {
+  const key = `${model}|${features}`;
+  let found = models.get(key);
+  if (!found) {
+    found = createModel(labModelSpec(model, features), 0);
+    models.set(key, found);
   }
+  return found;
+}
+
+/** The model's output for every row of `data` with these weights (standardised units). */
+export function predictRows(model: RunSettings["model"], data: Dataset, weights: Float64Array): Float64Array {
+  const network = modelFor(model, data.features);
+  network.setWeights(weights);
+  return network.predict(data.x, data.n);
+}
+
+/** Where each weight matrix and bias vector of the lab's model sits in the flat weights. */
+export function modelParameters(model: RunSettings["model"], features: number): ParameterInfo[] {
+  return modelFor(model, features).parameters();
 }

@@ -237,12 +237,16 @@ function LineChartView(props: LineChartProps): JSX.Element {
           aria-labelledby={`${id}-title`}
           aria-describedby={description ? `${id}-desc` : undefined}
         >
-          {yTicks.map((t) => (
-            <g key={`y${t.value}`} class="line-chart-tick">
-              <line x1={plotLeft} x2={plotRight} y1={sy(t.value)} y2={sy(t.value)} class={t.label === null ? "line-chart-grid line-chart-minor" : "line-chart-grid"} />
-              {t.label !== null && <text x={plotLeft - 6} y={sy(t.value)} text-anchor="end" dominant-baseline="middle">{t.label}</text>}
-            </g>
-          ))}
+          {yTicks.map((t) =>
+            t.label === null ? (
+              <line key={`y${t.value}`} x1={plotLeft - 3} x2={plotLeft} y1={sy(t.value)} y2={sy(t.value)} class="line-chart-axis" />
+            ) : (
+              <g key={`y${t.value}`} class="line-chart-tick">
+                <line x1={plotLeft} x2={plotRight} y1={sy(t.value)} y2={sy(t.value)} class="line-chart-grid" />
+                <text x={plotLeft - 6} y={sy(t.value)} text-anchor="end" dominant-baseline="middle">{t.label}</text>
+              </g>
+            ),
+          )}
           {xTicks.map((t) => (
             <g key={`x${t.value}`} class="line-chart-tick">
               <line x1={sx(t.value)} x2={sx(t.value)} y1={plotBottom} y2={plotBottom + (t.label === null ? 3 : 5)} class="line-chart-axis" />

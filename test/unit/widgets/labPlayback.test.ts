@@ -6,7 +6,7 @@ import {
   playbackReducer, positionAfter, progressAt, updatesPerSecond, type PlaybackState,
 } from "../../../src/widgets/BatchSizeLab/playback";
 import { batchStrip, describeStrip, listRows } from "../../../src/widgets/BatchSizeLab/batchStrip";
-import { RunReplay } from "../../../src/widgets/BatchSizeLab/runReplay";
+import { modelParameters, predictRows, RunReplay } from "../../../src/widgets/BatchSizeLab/runReplay";
 
 const base = runSettings({ ...DEFAULT_STATE });
 const data = GREENHOUSE_DATA.dataset;
@@ -126,11 +126,10 @@ describe("replaying a run", () => {
 
   it("predicts every row, and the predictions' mean squared error is the run's loss", () => {
     const run = runLab(base, data);
-    const replay = new RunReplay(base, data, run.updates, run.finalWeights);
-    const predicted = replay.predictions(run.finalWeights);
+    const predicted = predictRows("mlp", data, run.finalWeights);
     expect(predicted).toHaveLength(50);
     const mse = predicted.reduce((sum, p, i) => sum + (p - data.y[i]!) ** 2, 0) / 50;
     expect(mse).toBeCloseTo(run.finalLoss, 12);
-    expect(replay.parameters().map((p) => p.name)).toEqual(["dense_1/kernel", "dense_1/bias", "dense_2/kernel", "dense_2/bias"]);
+    expect(modelParameters("mlp", 3).map((p) => p.name)).toEqual(["dense_1/kernel", "dense_1/bias", "dense_2/kernel", "dense_2/bias"]);
   });
 });
