@@ -103,7 +103,7 @@ function usePlayback(run: LabRun | null, speed: PlaybackSpeed) {
     const began = performance.now();
     let frame = requestAnimationFrame(function tick() {
       const to = positionAfter(start, performance.now() - began, rate, end);
-      dispatch({ kind: "seek", to });
+      dispatch({ kind: "tick", to });
       if (to < end) frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);

@@ -5,11 +5,11 @@
  * to be typical values.
  */
 import type { JSX } from "preact";
-import { useId, useLayoutEffect, useRef } from "preact/hooks";
+import { useId } from "preact/hooks";
 import { pytorchLoop } from "./codegen";
 import { formatCount } from "./labState";
 import type { LabRun } from "./labRun";
-import { kerasLines, kerasMetric, lineText, pythonFixed4, pytorchLines, TYPICAL_SECONDS, TYPICAL_STEP_TIME, type ConsoleLine } from "./trainingConsole";
+import { kerasLines, kerasMetric, pythonFixed4, pytorchLines, TYPICAL_SECONDS, TYPICAL_STEP_TIME, type ConsoleLine } from "./trainingConsole";
 
 interface ConsolePanelProps {
   run: LabRun;
@@ -17,15 +17,10 @@ interface ConsolePanelProps {
   position: number;
 }
 
+/** A terminal's view: it opens scrolled to its latest line and stays there as lines arrive (CSS column-reverse). */
 function Terminal({ lines, label }: { lines: ConsoleLine[]; label: string }): JSX.Element {
-  const ref = useRef<HTMLPreElement>(null);
-  // A terminal shows its latest lines: keep the view at the bottom as lines arrive.
-  useLayoutEffect(() => {
-    const pre = ref.current;
-    if (pre) pre.scrollTop = pre.scrollHeight;
-  }, [lines.length, lines[lines.length - 1] && lineText(lines[lines.length - 1]!)]);
   return (
-    <pre ref={ref} class="lab-terminal" tabIndex={0} aria-label={label}>
+    <pre class="lab-terminal" tabIndex={0} aria-label={label}>
       <code>
         {lines.map((line, i) => (
           <span key={i} class="lab-terminal-line">

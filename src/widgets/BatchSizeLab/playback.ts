@@ -16,8 +16,11 @@ export type PlaybackAction =
   | { kind: "pause" }
   /** One iteration: one batch, one update. From the end, a replay starts over at update 1. */
   | { kind: "step" }
-  /** Move the playhead to update `to` (clamped), as a timer tick or a scrub does. */
-  | { kind: "seek"; to: number }
+  /**
+   * A frame of Play: move the playhead on to update `to` (clamped). Ignored unless playing: a frame
+   * already queued when Pause is pressed must not move the playhead.
+   */
+  | { kind: "tick"; to: number }
   /** The run changed: rest at its end. */
   | { kind: "rest" };
 
@@ -32,9 +35,10 @@ export function playbackReducer(state: PlaybackState, action: PlaybackAction, en
     case "step":
       if (end === 0) return { position: 0, playing: false };
       return { position: state.position >= end ? 1 : state.position + 1, playing: false };
-    case "seek": {
-      const position = Math.max(0, Math.min(end, Math.floor(action.to)));
-      return { position, playing: state.playing && position < end };
+    case "tick": {
+      if (!state.playing) return state;
+      const position = Math.max(state.position, Math.min(end, Math.floor(action.to)));
+      return { position, playing: position < end };
     }
     case "rest":
       return { position: end, playing: false };

@@ -7,7 +7,7 @@
  *     outputLabel="Water use" title="The network after update 16" />
  */
 import type { JSX } from "preact";
-import { useId } from "preact/hooks";
+import { useId, useState } from "preact/hooks";
 import type { ParameterInfo } from "../../engine/model";
 import { linkWidth, networkLayout, type NetworkLayout } from "./networkLayout";
 import "./NetworkDiagram.css";
@@ -23,6 +23,8 @@ export interface NetworkDiagramProps {
   activation?: string | undefined;
 }
 
+/** The server renders the weights (closed) for readers without JavaScript; the browser only while they are open. */
+const IS_SERVER = typeof window === "undefined";
 const WIDTH = 300;
 const HEIGHT = 230;
 const BOX = { width: WIDTH, height: HEIGHT, left: 92, right: 74, pad: 16, maxGap: 44 };
@@ -58,6 +60,7 @@ function describe(layout: NetworkLayout, activation: string | undefined): string
 
 export function NetworkDiagram(props: NetworkDiagramProps): JSX.Element {
   const id = useId();
+  const [tableOpen, setTableOpen] = useState(false);
   const layout = networkLayout(props.parameters, props.weights, BOX);
   const inputs = layout.nodes.filter((n) => n.column === 0);
   const outputs = layout.nodes.filter((n) => n.column === layout.columns.length - 1);
@@ -100,9 +103,9 @@ export function NetworkDiagram(props: NetworkDiagramProps): JSX.Element {
         <li><span class="nd-swatch nd-negative" aria-hidden="true" />negative weight</li>
         <li>width: size |w|</li>
       </ul>
-      <details class="nd-table">
+      <details class="nd-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>Show the weights</summary>
-        {kernels.map((kernel, l) => {
+        {(tableOpen || IS_SERVER) && kernels.map((kernel, l) => {
           const [rows, units] = kernel.shape as [number, number];
           const bias = props.parameters.find((p) => p.name === kernel.name.replace(/\/kernel$/, "/bias"));
           return (

@@ -6,7 +6,7 @@
  * a table under the plot.
  */
 import type { JSX } from "preact";
-import { useId } from "preact/hooks";
+import { useId, useState } from "preact/hooks";
 import { axisDomain, axisTicks, dataExtent, makeScale } from "./chartScale";
 import "./PredictionPlot.css";
 
@@ -26,10 +26,13 @@ export interface PredictionPlotProps {
 }
 
 const SIZE = { width: 280, height: 250 };
+/** The server renders the table (closed) for readers without JavaScript; the browser only while it is open. */
+const IS_SERVER = typeof window === "undefined";
 const MARGIN = { top: 10, right: 12, bottom: 42, left: 48 };
 
 export function PredictionPlot(props: PredictionPlotProps): JSX.Element {
   const id = useId();
+  const [tableOpen, setTableOpen] = useState(false);
   const n = props.measured.length;
   const measured = Array.from(props.measured);
   const domain = axisDomain(dataExtent([measured.map((v) => ({ x: v, y: v }))], "x", "linear"), "linear");
@@ -89,9 +92,9 @@ export function PredictionPlot(props: PredictionPlotProps): JSX.Element {
           {outside > 0 && ` ${outside} prediction${outside === 1 ? " lies" : "s lie"} beyond the axes and ${outside === 1 ? "is" : "are"} drawn hollow at the edge.`}
         </p>
       )}
-      <details class="pp-table">
+      <details class="pp-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>Show the numbers</summary>
-        <div class="pp-table-scroll">
+        {(tableOpen || IS_SERVER) && <div class="pp-table-scroll">
           <table>
             <caption class="visually-hidden">{props.title}</caption>
             <thead>
@@ -111,7 +114,7 @@ export function PredictionPlot(props: PredictionPlotProps): JSX.Element {
               ))}
             </tbody>
           </table>
-        </div>
+        </div>}
       </details>
     </figure>
   );

@@ -95,17 +95,25 @@ export function dataExtent(series: readonly (readonly XY[])[], axis: "x" | "y", 
   return lo <= hi ? [lo, hi] : null;
 }
 
+/** Log axes spanning at least this many decades end on whole powers of ten. */
+const NICE_LOG_DECADES = 2;
+
 /**
  * The domain an axis shows: the data's extent, widened by d3's nice() to round ticks on linear
- * axes (and to 0 when `includeZero`), and to whole powers of ten on log axes spanning at least a
- * decade (a narrower log domain is kept as it is, so the data fills the axis).
+ * axes (and to 0 when `includeZero`), and to whole powers of ten on log axes spanning at least
+ * NICE_LOG_DECADES decades. A narrower log domain keeps the data filling the axis, with 4% of its
+ * span as margin at each end so no point sits on the frame.
  */
 export function axisDomain(extent: [number, number] | null, kind: ScaleKind, includeZero = false): [number, number] {
   if (extent === null) return kind === "log" ? [0.1, 1] : [0, 1];
   let [lo, hi] = extent;
   if (kind === "log") {
     if (lo === hi) return [lo / 2, hi * 2];
-    if (Math.log10(hi) - Math.log10(lo) < 1) return [lo, hi];
+    const decades = Math.log10(hi) - Math.log10(lo);
+    if (decades < NICE_LOG_DECADES) {
+      const margin = 10 ** (0.04 * decades);
+      return [lo / margin, hi * margin];
+    }
     const [a, b] = scaleLog().domain([lo, hi]).nice().domain();
     return [a!, b!];
   }

@@ -47,7 +47,11 @@ describe("chart scales and ticks", () => {
     expect(axisDomain([0.013, 2.7], "log")).toEqual([0.01, 10]);
     expect(axisDomain([0.2, 0.9], "linear", true)).toEqual([0, 1]);
     expect(axisDomain(null, "linear")).toEqual([0, 1]);
-    expect(axisDomain([0.03, 0.09], "log")).toEqual([0.03, 0.09]);
+    // Less than two decades: the data fills the axis, with 4% of the span (in log terms) as margin.
+    const [lo, hi] = axisDomain([0.03, 0.09], "log");
+    expect(Math.log10(0.03 / lo)).toBeCloseTo(0.04 * Math.log10(3), 12);
+    expect(Math.log10(hi / 0.09)).toBeCloseTo(0.04 * Math.log10(3), 12);
+    expect(axisDomain([0.005, 0.08], "log")[0]).toBeGreaterThan(0.004);
     expect(axisDomain([1, 50], "linear")).toEqual([0, 50]);
   });
 

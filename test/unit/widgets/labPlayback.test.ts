@@ -27,9 +27,14 @@ describe("the playhead", () => {
   });
 
   it("a tick that reaches the end stops playing; a settings change rests at the end", () => {
-    expect(playbackReducer(at(138, true), { kind: "seek", to: 150 }, 140)).toEqual(at(140));
-    expect(playbackReducer(at(10, true), { kind: "seek", to: 12.7 }, 140)).toEqual(at(12, true));
+    expect(playbackReducer(at(138, true), { kind: "tick", to: 150 }, 140)).toEqual(at(140));
+    expect(playbackReducer(at(10, true), { kind: "tick", to: 12.7 }, 140)).toEqual(at(12, true));
     expect(playbackReducer(at(10, true), { kind: "rest" }, 1000)).toEqual(at(1000));
+  });
+
+  it("a frame that arrives after Pause, or one behind the playhead, does not move it", () => {
+    expect(playbackReducer(at(13), { kind: "tick", to: 14 }, 140)).toEqual(at(13));
+    expect(playbackReducer(at(20, true), { kind: "tick", to: 15 }, 140)).toEqual(at(20, true));
   });
 
   it("a run with no updates cannot play or step", () => {
