@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./helpers";
 
@@ -7,8 +8,8 @@ const LAB = "lessons/batch-size-lab/";
 async function openLab(page: Page, query = ""): Promise<void> {
   await page.goto(`${LAB}${query}`);
   await page.getByRole("textbox", { name: "Batch size", exact: true }).scrollIntoViewIfNeeded();
-  // Hydrated once the address holds every setting.
-  await expect(page).toHaveURL(/[?&]x=/);
+  // Hydrated once the address holds every setting (the lab is the heaviest island: allow for a loaded machine).
+  await expect(page).toHaveURL(/[?&]x=/, { timeout: 15_000 });
 }
 
 const counter = (page: Page, name: string) => page.getByRole("status", { name, exact: true });
@@ -233,4 +234,21 @@ test("without JavaScript the dashboard shows the finished run: counters, strip, 
   // The playback buttons need JavaScript, so they are not shown.
   await expect(page.getByRole("button", { name: "Play", exact: true })).toBeHidden();
   await context.close();
+});
+
+test("mid-replay, with a batch lit in the strip and the predictions, axe finds nothing in either theme", async ({ page, problems }) => {
+  test.setTimeout(120_000);
+  for (const theme of ["light", "dark"] as const) {
+    await page.addInitScript((choice) => localStorage.setItem("course-theme", choice), theme);
+    await openLab(page, "?b=5");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+    await step(page, 12);
+    await expect(counter(page, "Updates so far")).toHaveText("12 of 200");
+    const results = await new AxeBuilder({ page })
+      .include(".batch-size-lab")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+      .analyze();
+    expect(results.violations.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  }
+  expect(problems.consoleErrors).toEqual([]);
 });

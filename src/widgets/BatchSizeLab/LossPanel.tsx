@@ -50,6 +50,8 @@ const AXIS_TITLES: Record<XAxis, string> = {
   iteration: "Iteration (weight update)",
   samples: "Samples seen",
 };
+/** The chart's caption names the axis briefly, so it fits one line beside the network and the predictions. */
+const AXIS_IN_CAPTION: Record<XAxis, string> = { epoch: "epoch", iteration: "iteration", samples: "samples seen" };
 
 function runIdentity(run: LabRun, data: LabData): string {
   return `${JSON.stringify(run.settings)}|${data.kind}|${data.n}|${data.features}`;
@@ -155,7 +157,7 @@ export function LossPanel({ run, state, data, position, onAxis }: LossPanelProps
         </label>
       </div>
       <LineChart
-        title={`Loss (MSE, standardised units) against ${AXIS_TITLES[axis].toLowerCase()}`}
+        title={`Loss (MSE, standardised units) against ${AXIS_IN_CAPTION[axis]}`}
         description="The thin line is the loss of each batch before its update; the thick line is the loss of the whole data set after each epoch. Dashed lines are pinned runs: the loss of the whole data set after every update."
         xLabel={AXIS_TITLES[axis]}
         yLabel="Loss (MSE)"
