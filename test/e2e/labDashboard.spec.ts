@@ -114,6 +114,31 @@ test("a pinned batch-1 run keeps all 1000 updates on the iterations axis, and a 
   expect(problems.consoleErrors).toEqual([]);
 });
 
+test("each pin keeps its colour when another is removed, and every legend entry has its line's colour", async ({ page, problems }) => {
+  await openLab(page, "?b=1");
+  await button(page, "Pin this run").click();
+  await page.getByRole("textbox", { name: "Batch size", exact: true }).fill("50");
+  await button(page, "Pin this run").click();
+  const chart = page.getByRole("img", { name: /^Loss \(MSE, standardised units\)/ });
+  const legend = page.getByRole("list", { name: /^Legend: Loss/ });
+  /** Computed colour of each legend swatch and of each drawn line, in series order. */
+  const colours = async () => ({
+    legend: await legend.evaluate((list) => [...list.querySelectorAll("li svg")].map((svg) => getComputedStyle(svg).color)),
+    lines: await chart.evaluate((svg) => [...svg.querySelectorAll("g[clip-path] > g")].map((g) => getComputedStyle(g).color)),
+    labels: await legend.getByRole("listitem").allTextContents(),
+  });
+  const before = await colours();
+  expect(before.lines).toEqual(before.legend);
+  expect(new Set(before.legend.slice(2)).size).toBe(2);
+  const pin2 = before.legend[before.labels.findIndex((l) => l.startsWith("Pin 2"))];
+  await button(page, "Remove pin 1").click();
+  await expect(legend.getByRole("listitem")).toHaveCount(3);
+  const after = await colours();
+  expect(after.lines).toEqual(after.legend);
+  expect(after.legend[after.labels.findIndex((l) => l.startsWith("Pin 2"))]).toBe(pin2);
+  expect(problems.consoleErrors).toEqual([]);
+});
+
 test("the sweep trains every batch size with 5 seeds and shows their mean and lowest-to-highest band", async ({ page, problems }) => {
   await openLab(page);
   await button(page, "Run sweep").click();
