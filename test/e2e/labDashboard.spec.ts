@@ -54,7 +54,7 @@ test("batch 5 without shuffling: Step ten times takes positions 46-50, once more
   await expect(counter(page, "Iteration")).toHaveText("1 of 10");
   await expect(stripSentence(page)).toHaveText("Epoch 2, iteration 1 of 10: positions 1–5 of this epoch's order, rows 1, 2, 3, 4, 5.");
   // The network and the predictions follow the playhead.
-  await expect(page.getByRole("img", { name: "The network after update 11" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Network after update 11" })).toBeVisible();
   await expect(page.getByText(/^Standardised units\. Mean squared error of these predictions: \d/)).toBeVisible();
   expect(problems.consoleErrors).toEqual([]);
 });
@@ -190,7 +190,7 @@ test("at 1280 x 800 with the settings at the top, every control, output, counter
     ["Pause", button(page, "Pause")],
     ["Step", button(page, "Step")],
     ["batch strip", page.getByRole("figure", { name: /^Epoch 20's order/ })],
-    ["network", page.getByRole("img", { name: /^The network after training/ })],
+    ["network", page.getByRole("img", { name: /^Network after training/ })],
     ["loss chart", page.getByRole("img", { name: /^Loss \(MSE, standardised units\)/ })],
     ["predictions", page.getByRole("img", { name: /^Predicted against measured water use/ })],
   ];
@@ -243,7 +243,7 @@ test("with reduced motion Play is off and Step still moves one iteration", async
   await step(page, 1);
   await expect(counter(page, "Updates so far")).toHaveText("1 of 140");
   await expect(counter(page, "Iteration")).toHaveText("1 of 7");
-  await expect(page.getByRole("img", { name: "The network after update 1" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Network after update 1" })).toBeVisible();
   expect(problems.consoleErrors).toEqual([]);
 });
 
@@ -253,7 +253,7 @@ test("without JavaScript the dashboard shows the finished run: counters, strip, 
   await page.goto(LAB);
   await expect(counter(page, "Updates so far")).toHaveText("140 of 140");
   await expect(stripSentence(page)).toHaveText(/^Epoch 20, iteration 7 of 7: positions 49–50 of this epoch's order, rows \d+, \d+\.$/);
-  await expect(page.getByRole("img", { name: "The network after training (140 updates)" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Network after training (140 updates)" })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Predicted against measured water use/ })).toBeVisible();
   await expect(page.getByLabel("Keras output for this run")).toContainText("7/7 ━━━━━━━━━━━━━━━━━━━━ 0s 1ms/step - loss: 0.6390");
   // The playback buttons need JavaScript, so they are not shown.

@@ -309,7 +309,7 @@ export default function BatchSizeLab(): JSX.Element {
               inputLabels={inputLabels}
               outputLabel={outputLabel}
               activation={run.settings.model === "mlp" ? "tanh" : undefined}
-              title={atRest ? `The network after training (${formatCount(end)} updates)` : `The network after update ${formatCount(position)}`}
+              title={atRest ? `Network after training (${formatCount(end)} updates)` : `Network after update ${formatCount(position)}`}
             />
           )}
         </div>
@@ -317,7 +317,8 @@ export default function BatchSizeLab(): JSX.Element {
         <div class="lab-predictions">
           {run && predictions && (
             <PredictionPlot
-              title={`Predicted against measured ${outputLabel.toLowerCase()}, all ${formatCount(data.n)} rows`}
+              title={`Predicted against measured ${outputLabel.toLowerCase()}`}
+              rowsLabel={`one of the ${formatCount(data.n)} rows`}
               measured={data.dataset.y}
               predicted={predictions}
               highlight={atRest || !strip ? [] : strip.rows.map((row) => row - 1)}

@@ -24,7 +24,13 @@ export function BatchStripView({ strip, batchSize, iterationsPerEpoch, shuffle }
   return (
     <figure class="lab-strip">
       <figcaption class="lab-strip-title">
-        Epoch {strip.epoch}'s order{shuffle ? " (shuffled)" : ""}: position 1 to {n}, each cell showing its row
+        <span>Epoch {strip.epoch}'s order{shuffle ? " (shuffled)" : ""}: position 1 to {n}, each cell showing its row</span>
+        <span class="lab-strip-key" aria-hidden="true">
+          <span><span class="lab-cell lab-current" /> this batch</span>
+          <span><span class="lab-cell lab-seen" /> used this epoch</span>
+          <span><span class="lab-cell lab-ahead" /> still ahead</span>
+          {strip.cells.some((c) => c.state === "unused") && <span><span class="lab-cell lab-unused" /> dropped this epoch</span>}
+        </span>
       </figcaption>
       {n <= MAX_CELLS ? (
         <div class={`lab-strip-cells${n > 50 ? " lab-strip-many" : ""}`} aria-hidden="true">

@@ -23,6 +23,8 @@ export interface PredictionPlotProps {
   summary?: string;
   /** What the highlighted dots are, for the legend. */
   highlightLabel?: string;
+  /** What one dot is, for the legend; default "one row of the table". */
+  rowsLabel?: string;
 }
 
 const SIZE = { width: 280, height: 250 };
@@ -82,7 +84,7 @@ export function PredictionPlot(props: PredictionPlotProps): JSX.Element {
         <text class="pp-label" transform={`translate(12 ${(top + bottom) / 2}) rotate(-90)`} text-anchor="middle">Predicted</text>
       </svg>
       <ul class="pp-legend" aria-label="Legend: predictions">
-        <li><span class="pp-swatch" aria-hidden="true" />one row of the table</li>
+        <li><span class="pp-swatch" aria-hidden="true" />{props.rowsLabel ?? "one row of the table"}</li>
         {props.highlightLabel && highlighted.size > 0 && <li><span class="pp-swatch pp-hot" aria-hidden="true" />{props.highlightLabel}</li>}
         <li><span class="pp-swatch pp-line" aria-hidden="true" />predicted = measured</li>
       </ul>
