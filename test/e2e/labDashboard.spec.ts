@@ -53,6 +53,10 @@ test("batch 5 without shuffling: Step ten times takes positions 46-50, once more
   await expect(counter(page, "Epoch")).toHaveText("2 of 20");
   await expect(counter(page, "Iteration")).toHaveText("1 of 10");
   await expect(stripSentence(page)).toHaveText("Epoch 2, iteration 1 of 10: positions 1–5 of this epoch's order, rows 1, 2, 3, 4, 5.");
+  // The playhead can also be moved by hand, back to update 10.
+  await page.getByRole("slider", { name: "Update", exact: true }).fill("10");
+  await expect(stripSentence(page)).toHaveText("Epoch 1, iteration 10 of 10: positions 46–50 of this epoch's order, rows 46, 47, 48, 49, 50.");
+  await page.getByRole("slider", { name: "Update", exact: true }).fill("11");
   // The network and the predictions follow the playhead.
   await expect(page.getByRole("img", { name: "Network after update 11" })).toBeVisible();
   await expect(page.getByText(/^Standardised units\. Mean squared error of these predictions: \d/)).toBeVisible();

@@ -295,6 +295,7 @@ export default function BatchSizeLab(): JSX.Element {
             }}
             onPause={pause}
             onStep={step}
+            onSeek={(to) => dispatch({ kind: "seek", to })}
             onSpeed={setSpeed}
           />
         )}

@@ -1,7 +1,8 @@
 /**
- * Play, Pause and Step over the computed run, the speed, and the counters at the playhead: epoch,
- * iteration within it, updates and samples so far. Reduced motion turns Play off; Step still moves
- * one iteration. Every step and pause is announced once, politely, in words.
+ * Play, Pause and Step over the computed run, a slider to move the playhead by hand, the speed, and
+ * the counters at the playhead: epoch, iteration within it, updates and samples so far. Reduced
+ * motion turns Play off; Step and the slider still work. Every step and pause is announced once,
+ * politely, in words.
  */
 import type { JSX } from "preact";
 import { useId } from "preact/hooks";
@@ -20,6 +21,7 @@ interface PlaybackBarProps {
   onPlay: () => void;
   onPause: () => void;
   onStep: () => void;
+  onSeek: (position: number) => void;
   onSpeed: (speed: PlaybackSpeed) => void;
 }
 
@@ -44,6 +46,19 @@ export function PlaybackBar(props: PlaybackBarProps): JSX.Element {
         <button type="button" class="secondary" onClick={props.onStep} disabled={!props.ready || props.end === 0}>
           Step
         </button>
+        <label class="lab-scrub">
+          <span>Update</span>
+          <input
+            type="range"
+            min={0}
+            max={props.end}
+            step={1}
+            value={p.updates}
+            disabled={!props.ready || props.end === 0}
+            aria-valuetext={p.updates === 0 ? "before the first update" : `update ${p.updates} of ${props.end}: epoch ${p.epoch}, iteration ${p.iteration}`}
+            onInput={(e) => props.onSeek(Number(e.currentTarget.value))}
+          />
+        </label>
         <label class="lab-speed">
           <span>Speed</span>
           <select value={props.speed} disabled={!props.ready || props.reducedMotion} onChange={(e) => props.onSpeed(e.currentTarget.value as PlaybackSpeed)}>

@@ -21,6 +21,8 @@ export type PlaybackAction =
    * already queued when Pause is pressed must not move the playhead.
    */
   | { kind: "tick"; to: number }
+  /** The reader moves the playhead to update `to` (clamped): playing stops there. */
+  | { kind: "seek"; to: number }
   /** The run changed: rest at its end. */
   | { kind: "rest" };
 
@@ -40,6 +42,8 @@ export function playbackReducer(state: PlaybackState, action: PlaybackAction, en
       const position = Math.max(state.position, Math.min(end, Math.floor(action.to)));
       return { position, playing: position < end };
     }
+    case "seek":
+      return { position: Math.max(0, Math.min(end, Math.round(action.to))), playing: false };
     case "rest":
       return { position: end, playing: false };
   }

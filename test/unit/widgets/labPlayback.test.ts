@@ -37,6 +37,12 @@ describe("the playhead", () => {
     expect(playbackReducer(at(20, true), { kind: "tick", to: 15 }, 140)).toEqual(at(20, true));
   });
 
+  it("moving the playhead by hand pauses there, within the run", () => {
+    expect(playbackReducer(at(60, true), { kind: "seek", to: 10 }, 200)).toEqual(at(10));
+    expect(playbackReducer(at(0), { kind: "seek", to: 250 }, 200)).toEqual(at(200));
+    expect(playbackReducer(at(5), { kind: "seek", to: -3 }, 200)).toEqual(at(0));
+  });
+
   it("a run with no updates cannot play or step", () => {
     expect(playbackReducer(at(0), { kind: "play" }, 0)).toEqual(at(0));
     expect(playbackReducer(at(0), { kind: "step" }, 0)).toEqual(at(0));
