@@ -212,6 +212,8 @@ test("at 1280 x 800 with the settings at the top, every control, output, counter
 });
 
 test("Play replays the run on the page's clock, Pause holds it, and it stops at the end", async ({ page, problems }) => {
+  // About 300 frames of the page's clock, each redrawing the dashboard: on a shared, loaded runner that takes a while.
+  test.setTimeout(90_000);
   await page.clock.install();
   await openLab(page, "?b=8");
   const start = await page.evaluate(() => Date.now());

@@ -29,7 +29,7 @@ import { formatLoss, isLargeJob, modelName, runLab, runSettings, type LabRun } f
 import { formatCount } from "./labState";
 import { PlaybackBar } from "./PlaybackBar";
 import { playbackReducer, positionAfter, progressAt, updatesPerSecond, type PlaybackAction, type PlaybackSpeed, type PlaybackState } from "./playback";
-import { modelParameters, predictRows, RunReplay } from "./runReplay";
+import { modelParameters, predictRows, replayable, RunReplay } from "./runReplay";
 import { IS_SERVER, ShippedBlock } from "./ShippedBlock";
 import { shippableRun, takeShippedRun } from "./shipped";
 import { useLabUrlState } from "./useLabUrlState";
@@ -185,6 +185,7 @@ export default function BatchSizeLab(): JSX.Element {
   );
   const progress = run ? progressAt({ batchRows: run.batchRows, epochs: run.settings.epochs }, position) : null;
   const atRest = !playing && position >= end;
+  const canReplay = run !== null && replayable(run, data.features);
 
   const step = () => {
     const next = playbackReducer({ position, playing }, { kind: "step" }, end);
@@ -284,7 +285,8 @@ export default function BatchSizeLab(): JSX.Element {
           <PlaybackBar
             progress={progress}
             playing={playing}
-            end={end}
+            end={canReplay ? end : 0}
+            unavailable={canReplay ? null : "This run is too long to replay on the page: the counters and figures show where it ended."}
             speed={speed}
             ready={ready}
             reducedMotion={reducedMotion}

@@ -12,8 +12,10 @@ import { SPEED_LABELS, type PlaybackSpeed, type RunProgress } from "./playback";
 interface PlaybackBarProps {
   progress: RunProgress;
   playing: boolean;
-  /** Updates the run made: the end of the replay. */
+  /** Updates the run made: the end of the replay (0 when it cannot be replayed). */
   end: number;
+  /** Why the run cannot be replayed, or null. */
+  unavailable: string | null;
   speed: PlaybackSpeed;
   ready: boolean;
   reducedMotion: boolean;
@@ -53,7 +55,7 @@ export function PlaybackBar(props: PlaybackBarProps): JSX.Element {
             min={0}
             max={props.end}
             step={1}
-            value={p.updates}
+            value={Math.min(p.updates, props.end)}
             disabled={!props.ready || props.end === 0}
             aria-valuetext={p.updates === 0 ? "before the first update" : `update ${p.updates} of ${props.end}: epoch ${p.epoch}, iteration ${p.iteration}`}
             onInput={(e) => props.onSeek(Number(e.currentTarget.value))}
@@ -79,6 +81,7 @@ export function PlaybackBar(props: PlaybackBarProps): JSX.Element {
         ))}
       </dl>
       {props.reducedMotion && <p class="lab-note needs-js">Reduced motion is on, so Play is off: Step moves one iteration at a time.</p>}
+      {props.unavailable && <p class="lab-note needs-js">{props.unavailable}</p>}
       <p role="status" class="visually-hidden">{props.announcement}</p>
     </div>
   );

@@ -1,50 +1,45 @@
 /**
- * The weights of a run at any playhead position, recomputed as the playhead moves with the engine's
- * stepper (the same arithmetic as trainRun, so stepping to the end lands on the run's final weights
- * bit for bit). Moving forward steps on from where the replay is; moving back starts over. Only the
- * position's weights are kept, so a long run costs no memory per update. Also: the model's
- * predictions for every row with given weights, and where each weight sits.
+ * The weights of a run at any playhead position: trainRun's copy of the weights after every update
+ * (the same loop that trained the run, so the last copy is the run's final weights bit for bit),
+ * computed once per run, on first use: a run that is only looked at finished costs nothing more.
+ * Also: the model's predictions for every row with given weights, and where each weight sits.
  */
 import type { Dataset } from "../../engine/dataset";
 import { createModel, type Model, type ParameterInfo } from "../../engine/model";
-import { createTrainer, type Trainer } from "../../engine/stepper";
+import { trainRun } from "../../engine/train";
 import { labModelSpec, labTrainConfig, type RunSettings } from "./labRun";
 
+/** Weights copies a replay may keep (updates × parameters): about 16 MB. */
+export const MAX_REPLAY_NUMBERS = 2_000_000;
+/** Row-epoch-feature products a replay may train again on the page (ten times what the lab trains live). */
+export const MAX_REPLAY_WORK = 600_000;
+
+/** Whether a run can be replayed on the page: its copies fit in memory and retraining it takes a moment at most. */
+export function replayable(run: { updates: number; finalWeights: Float64Array; n: number; settings: { epochs: number } }, features: number): boolean {
+  return (run.updates + 1) * run.finalWeights.length <= MAX_REPLAY_NUMBERS && run.n * run.settings.epochs * Math.max(features, 3) <= MAX_REPLAY_WORK;
+}
+
 export class RunReplay {
-  private readonly trainer: Trainer;
-  private at = 0;
-  private weights: Float64Array;
+  private snapshots: Float64Array[] | null = null;
 
   /**
    * `end` and `finalWeights` describe the run as trainRun computed it: the playhead at `end` shows
-   * those weights without stepping there.
+   * those weights without training again.
    */
   constructor(
-    settings: RunSettings,
-    data: Dataset,
+    private readonly settings: RunSettings,
+    private readonly data: Dataset,
     private readonly end: number,
     private readonly finalWeights: Float64Array | null = null,
-  ) {
-    this.trainer = createTrainer(labTrainConfig(settings, data));
-    this.weights = this.trainer.state.weights;
-  }
+  ) {}
 
   /** Weights after u updates (u clamped to 0 … end). */
   weightsAt(u: number): Float64Array {
     const target = Math.max(0, Math.min(this.end, u));
     if (target === this.end && this.finalWeights) return this.finalWeights;
-    if (target < this.at) {
-      this.trainer.reset();
-      this.at = 0;
-      this.weights = this.trainer.state.weights;
-    }
-    while (this.at < target) {
-      const record = this.trainer.step();
-      if (!record) break;
-      this.weights = record.weightsAfter;
-      this.at++;
-    }
-    return this.weights;
+    // snapshots[0] is the starting weights, snapshots[u] the weights after update u.
+    this.snapshots ??= trainRun({ ...labTrainConfig(this.settings, this.data), snapshots: "iteration" }).snapshots;
+    return this.snapshots[Math.min(target, this.snapshots.length - 1)]!;
   }
 }
 

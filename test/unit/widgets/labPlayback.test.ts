@@ -6,7 +6,7 @@ import {
   playbackReducer, positionAfter, progressAt, updatesPerSecond, type PlaybackState,
 } from "../../../src/widgets/BatchSizeLab/playback";
 import { batchStrip, describeStrip, listRows } from "../../../src/widgets/BatchSizeLab/batchStrip";
-import { modelParameters, predictRows, RunReplay } from "../../../src/widgets/BatchSizeLab/runReplay";
+import { modelParameters, predictRows, replayable, RunReplay } from "../../../src/widgets/BatchSizeLab/runReplay";
 
 const base = runSettings({ ...DEFAULT_STATE });
 const data = GREENHOUSE_DATA.dataset;
@@ -125,7 +125,16 @@ describe("replaying a run", () => {
     expect(Array.from(replay.weightsAt(run.updates))).toEqual(Array.from(run.finalWeights));
   });
 
-  it("moves back by starting over: update 3 after update 10 is update 3", () => {
+  it("replays any greenhouse run, and refuses runs whose copies or retraining would not fit a page", () => {
+    const longest = runLab({ ...base, batchSize: 1, epochs: 100 }, data);
+    expect(longest.updates).toBe(5000);
+    expect(replayable(longest, 3)).toBe(true);
+    const weights = new Float64Array(33);
+    expect(replayable({ updates: 15_000, finalWeights: weights, n: 6000, settings: { epochs: 20 } }, 2)).toBe(true);
+    expect(replayable({ updates: 75_000, finalWeights: weights, n: 6000, settings: { epochs: 100 } }, 2)).toBe(false);
+  });
+
+  it("moves back and forth: update 3 after update 10 is update 3", () => {
     const run = runLab(base, data);
     const replay = new RunReplay(base, data, run.updates, run.finalWeights);
     const third = Array.from(replay.weightsAt(3));
