@@ -6,6 +6,7 @@ import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
+import rehypeScrollTables from "./src/components/rehypeScrollTables.ts";
 
 // BASE_PATH lets the same build be served from a sub-path (GitHub Pages: /<repo>/).
 const basePath = process.env.BASE_PATH ?? "/";
@@ -24,7 +25,7 @@ export default defineConfig({
     // Astro 7's default processor does not run remark/rehype plugins; unified() does.
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { output: "htmlAndMathml", throwOnError: true }]],
+      rehypePlugins: [[rehypeKatex, { output: "htmlAndMathml", throwOnError: true }], rehypeScrollTables],
     }),
   },
   integrations: [mdx(), preact(), sitemap()],

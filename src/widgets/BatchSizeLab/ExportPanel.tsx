@@ -3,6 +3,7 @@ import type { JSX } from "preact";
 import { useId, useRef, useState } from "preact/hooks";
 import type { LabData } from "./dataSource";
 import { kerasCode, pytorchCode } from "./codegen";
+import { PythonCode } from "../lib/PythonCode";
 import { csvFileName, runCsv, type LabRun, type RunSettings } from "./labRun";
 
 interface ExportPanelProps {
@@ -67,7 +68,7 @@ export function ExportPanel({ run, settings, data }: ExportPanelProps): JSX.Elem
       </div>
       <p role="status" class="lab-note">{status}</p>
       <pre ref={preRef} class="lab-code" tabIndex={0} aria-label={`${language === "keras" ? "Keras" : "PyTorch"} code for these settings`}>
-        <code>{code}</code>
+        <PythonCode code={code} />
       </pre>
     </section>
   );

@@ -4,6 +4,7 @@ import { denseParameterCount, describeDenseNetwork, type TensorDescription } fro
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { drawnNodes, kerasCode, pytorchCode, type ExplorerActivation, type ExplorerNetwork } from "./codegen";
+import { PythonCode } from "../lib/PythonCode";
 import "./NetworkExplorer.css";
 
 interface Settings {
@@ -211,13 +212,13 @@ export default function NetworkExplorer() {
         <figure class="code-panel" aria-label="Keras code">
           <figcaption>Keras 3</figcaption>
           <pre tabindex={0}>
-            <code>{kerasCode(net, total)}</code>
+            <PythonCode code={kerasCode(net, total)} />
           </pre>
         </figure>
         <figure class="code-panel" aria-label="PyTorch code">
           <figcaption>PyTorch</figcaption>
           <pre tabindex={0}>
-            <code>{pytorchCode(net, total)}</code>
+            <PythonCode code={pytorchCode(net, total)} />
           </pre>
         </figure>
       </div>

@@ -1,0 +1,247 @@
+import type { Locator, Page } from "@playwright/test";
+import { builtPaths, expect, test } from "./helpers";
+
+// Page layout as a reader meets it: nothing wider than the screen, no formula or table hidden behind a sideways
+// scroll on a laptop, the lesson's title on a phone's first screen, wide figures for the four large widgets.
+
+const paths = builtPaths();
+const lessonPaths = paths.filter((path) => path.includes("/lessons/"));
+
+/** Every display formula or table whose content is cut off by a box that scrolls sideways, with its widths. */
+async function sidewaysScrollers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>(".katex-display, table")) {
+      // The formula box scrolls itself; a table scrolls in whichever ancestor clips it.
+      for (let box: HTMLElement | null = element; box && box !== document.body; box = box.parentElement) {
+        const overflowX = getComputedStyle(box).overflowX;
+        const clips = overflowX === "auto" || overflowX === "scroll" || overflowX === "hidden";
+        if (clips && box.scrollWidth > box.clientWidth + 1) {
+          found.push(`${(element.textContent ?? "").trim().slice(0, 50)}: ${box.scrollWidth} px in ${box.clientWidth} px`);
+          break;
+        }
+      }
+    }
+    return found;
+  });
+}
+
+for (const path of paths) {
+  test(`${path} is no wider than a 1280 px screen and hides no formula or table behind a sideways scroll`, async ({ page, problems }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(path.slice(1));
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    expect(await sidewaysScrollers(page)).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test(`${path} is no wider than a 375 px phone`, async ({ page, problems }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(path.slice(1));
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    if (lessonPaths.includes(path)) {
+      // The lesson list waits behind its button; the title is on the first screen.
+      const title = await page.getByRole("heading", { level: 1 }).boundingBox();
+      expect(title).not.toBeNull();
+      expect((title?.y ?? 0) + (title?.height ?? 0)).toBeLessThanOrEqual(800);
+      await expect(page.getByRole("link", { name: /^1\. Samples, features and targets/ })).toBeHidden();
+    }
+    expect(problems.consoleErrors).toEqual([]);
+  });
+}
+
+test("a wide table on a phone scrolls inside its own box, which the keyboard can reach", async ({ page, problems }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("lessons/iterations-and-epochs/");
+  const table = page.getByRole("table").filter({ hasText: "iterations per epoch" }).first();
+  const box = page.locator(".table-scroll", { has: table });
+  const widths = await box.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+  expect(widths.scroll).toBeGreaterThan(widths.client);
+  await expect(box).toHaveAttribute("tabindex", "0");
+  await box.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => box.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+/** What Chromium tells screen readers about the lesson list's button: its name and whether it is expanded. */
+async function disclosureState(page: Page): Promise<{ name: string; expanded: boolean | undefined }> {
+  const client = await page.context().newCDPSession(page);
+  const { nodes } = await client.send("Accessibility.getFullAXTree");
+  const summary = nodes.find((node) => node.role?.value === "DisclosureTriangle" && String(node.name?.value ?? "").startsWith("Lessons"));
+  const expanded = summary?.properties?.find((property) => property.name === "expanded")?.value.value as boolean | undefined;
+  return { name: String(summary?.name?.value ?? ""), expanded };
+}
+
+test("on a phone the lesson list opens and closes from the keyboard and says whether it is expanded", async ({ page, problems }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("lessons/batch-size-lab/");
+  const sidebar = page.getByRole("complementary", { name: "All lessons" });
+  const firstLesson = sidebar.getByRole("link", { name: /^1\. Samples, features and targets/ });
+  await expect(firstLesson).toBeHidden();
+  expect(await disclosureState(page)).toEqual({ name: "Lessons 6 of 10", expanded: false });
+
+  await sidebar.getByText(/^Lessons/).focus();
+  await page.keyboard.press("Enter");
+  await expect(firstLesson).toBeVisible();
+  await expect(sidebar.locator('[aria-current="page"]')).toContainText("6. The batch-size lab");
+  expect((await disclosureState(page)).expanded).toBe(true);
+  await page.keyboard.press("Space");
+  await expect(firstLesson).toBeHidden();
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test("the lesson list opens on a phone without JavaScript", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? "", viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.goto("lessons/loss-landscape/");
+  const sidebar = page.getByRole("complementary", { name: "All lessons" });
+  await expect(sidebar.getByRole("link", { name: /^9\. LSTM inputs/ })).toBeHidden();
+  await sidebar.getByText(/^Lessons/).click();
+  await expect(sidebar.getByRole("link", { name: /^9\. LSTM inputs/ })).toBeVisible();
+  await context.close();
+});
+
+test("on a wide screen the lesson list is always shown, with JavaScript and without", async ({ page, browser, baseURL, problems }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("lessons/loss-landscape/");
+  const sidebar = page.getByRole("complementary", { name: "All lessons" });
+  await expect(sidebar.getByRole("link", { name: /^9\. LSTM inputs/ })).toBeVisible();
+  await expect(sidebar.getByText(/^Lessons/)).toBeHidden();
+  expect(problems.consoleErrors).toEqual([]);
+
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL ?? "", viewport: { width: 1280, height: 800 } });
+  const staticPage = await context.newPage();
+  await staticPage.goto("lessons/loss-landscape/");
+  await expect(staticPage.getByRole("complementary", { name: "All lessons" }).getByRole("link", { name: /^9\. LSTM inputs/ })).toBeVisible();
+  await context.close();
+});
+
+// Each wide figure, found as the article's block that holds the widget (its figure, or the lab's batch-size slider).
+const wideFigures: { path: string; holds: (page: Page) => Locator }[] = [
+  { path: "lessons/a-batch-forward/", holds: (page) => page.getByRole("figure").first() },
+  { path: "lessons/iterations-and-epochs/", holds: (page) => page.getByRole("figure").first() },
+  { path: "lessons/batch-size-lab/", holds: (page) => page.getByRole("slider", { name: "Batch size" }) },
+  { path: "lessons/loss-landscape/", holds: (page) => page.getByRole("figure").first() },
+];
+
+for (const { path, holds } of wideFigures) {
+  test(`${path}: the main figure is 1100 px wide and centred at 1280 px, the prose stays in its column`, async ({ page, problems }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(path);
+    const clientWidth = await page.evaluate(() => document.documentElement.clientWidth);
+    const figure = page.locator("article > div", { has: holds(page) });
+    const box = await figure.boundingBox();
+    expect(box).not.toBeNull();
+    const left = box?.x ?? 0;
+    const right = clientWidth - left - (box?.width ?? 0);
+    expect(box?.width).toBe(1100);
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
+    const paragraph = await page.locator("article > p").nth(2).boundingBox();
+    expect(paragraph?.width).toBeLessThanOrEqual(44 * 16);
+
+    // On a phone the figure takes the whole width of the text.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const phoneBox = await figure.boundingBox();
+    const phoneParagraph = await page.locator("article > p").nth(2).boundingBox();
+    expect(phoneBox?.x).toBe(phoneParagraph?.x);
+    expect(phoneBox?.width).toBe(phoneParagraph?.width);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+}
+
+test("the categorical palette has at least 3:1 contrast with the background in both themes", async ({ page, problems }) => {
+  await page.goto("./");
+  for (const theme of ["light", "dark"]) {
+    await page.getByLabel("Theme").selectOption(theme);
+    const ratios = await page.evaluate(() => {
+      // The browser resolves each token to rgb(); a swatch element reads it back.
+      const swatch = document.createElement("span");
+      document.body.append(swatch);
+      const luminance = (colour: string) => {
+        swatch.style.color = colour;
+        const channels = (getComputedStyle(swatch).color.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => Number(c) / 255);
+        const [r, g, b] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * (r ?? NaN) + 0.7152 * (g ?? NaN) + 0.0722 * (b ?? NaN);
+      };
+      const background = luminance("var(--bg)");
+      const ratios = Array.from({ length: 8 }, (_, i) => {
+        const colour = luminance(`var(--cat-${i + 1})`);
+        const [light, dark] = colour > background ? [colour, background] : [background, colour];
+        return (light + 0.05) / (dark + 0.05);
+      });
+      swatch.remove();
+      return ratios;
+    });
+    expect(ratios).toHaveLength(8);
+    for (const ratio of ratios) expect(ratio).toBeGreaterThanOrEqual(3);
+  }
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test("the text and code typefaces are the self-hosted ones", async ({ page, problems }) => {
+  await page.goto("lessons/a-batch-forward/");
+  await page.evaluate(() => document.fonts.ready);
+  const loaded = await page.evaluate(() =>
+    [...document.fonts].filter((face) => face.status === "loaded").map((face) => `${face.family} ${face.style}`),
+  );
+  expect(loaded).toContain("Source Sans 3 Variable normal");
+  expect(loaded).toContain("Source Code Pro Variable normal");
+  expect(problems.externalRequests).toEqual([]);
+});
+
+test("the home page's first screen shows the table becoming batches, with its numbers in text", async ({ page, problems }) => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto("./");
+    const strip = page.getByRole("img", { name: /The 50 rows of the table as 50 columns of cells, cut into 10 batches of 5/ });
+    await expect(strip).toBeVisible();
+    expect((await strip.boundingBox())?.y ?? Infinity).toBeLessThan(viewport.height);
+    await expect(page.getByText("iteration 10 takes rows 46–50 (not 45–50)")).toBeAttached();
+    await expect(page.getByText("200 weight updates")).toBeAttached();
+    await expect(page.getByRole("link", { name: "Start with lesson 1: Samples, features and targets" })).toBeAttached();
+  }
+  // The outline and per-lesson scores stay below the picture.
+  await expect(page.getByRole("heading", { name: "Course outline" })).toBeAttached();
+  await expect(page.getByText("0 of 5 exercises correct").first()).toBeAttached();
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test("a wide figure passing over the side columns hides them whole, not cut at its edge", async ({ page, problems }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("lessons/batch-size-lab/");
+  const sidebar = page.getByRole("complementary", { name: "All lessons" });
+  const lastLesson = sidebar.getByRole("link", { name: /^10\. Cheat sheet/ });
+  // Scroll so that the lab's top edge runs through the middle of the sticky lesson list.
+  const sidebarBox = await sidebar.boundingBox();
+  const figureTop = await page.locator("article > div", { has: page.getByRole("slider", { name: "Batch size" }) })
+    .evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  await page.evaluate((y) => window.scrollTo(0, y), figureTop - ((sidebarBox?.y ?? 0) + (sidebarBox?.height ?? 0) / 2));
+  await expect(sidebar).toHaveCSS("opacity", "0");
+  // Keyboard focus brings the list back above the figure.
+  await lastLesson.focus();
+  await expect(sidebar).toHaveCSS("opacity", "1");
+  const linkBox = await lastLesson.boundingBox();
+  const topmost = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("aside")?.getAttribute("aria-labelledby") ?? null,
+    { x: (linkBox?.x ?? 0) + 10, y: (linkBox?.y ?? 0) + (linkBox?.height ?? 0) / 2 });
+  expect(topmost).toBe("sidebar-heading");
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test("widget code is coloured like the lessons' code blocks", async ({ page, problems }) => {
+  await page.goto("lessons/the-input-layer/");
+  const prose = page.locator("article > pre").filter({ hasText: "keras.Input(shape=(16,))" });
+  const widgetCode = page.getByRole("figure", { name: "Keras code" });
+  await widgetCode.scrollIntoViewIfNeeded();
+  await expect(page.getByRole("button", { name: /^Keras docs/ })).toBeEnabled(); // hydrated
+  const colourOf = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).color);
+  // A number in each: `16` in the lesson's block, the first number in the widget's.
+  const proseNumber = await colourOf(prose.getByText("16", { exact: true }).first());
+  const widgetNumber = await colourOf(widgetCode.getByText(/^\d+$/).first());
+  const plain = await colourOf(widgetCode.locator("pre"));
+  expect(widgetNumber).toBe(proseNumber);
+  expect(widgetNumber).not.toBe(plain);
+  expect(problems.consoleErrors).toEqual([]);
+});
