@@ -6,6 +6,7 @@
  */
 import type { JSX } from "preact";
 import { useId } from "preact/hooks";
+import { PythonCode } from "../lib/PythonCode";
 import { pytorchLoop } from "./codegen";
 import { formatCount } from "./labState";
 import type { LabRun } from "./labRun";
@@ -113,7 +114,7 @@ export function ConsolePanel({ run, position }: ConsolePanelProps): JSX.Element 
           </dl>
           <details class="lab-console-code">
             <summary>The loop that prints this</summary>
-            <pre tabIndex={0} aria-label="PyTorch training loop"><code>{pytorchLoop(s.epochs).join("\n")}</code></pre>
+            <pre tabIndex={0} aria-label="PyTorch training loop"><PythonCode code={pytorchLoop(s.epochs).join("\n")} /></pre>
           </details>
         </div>
       </div>

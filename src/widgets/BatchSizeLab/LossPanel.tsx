@@ -17,11 +17,11 @@ import { lossAfterEachUpdate } from "./updateLoss";
 export const MAX_PINS = 5;
 /** Each pin keeps the colour and dash it was given, whatever is removed later, so legend and line always agree. */
 const PIN_STYLES = [
-  { color: "var(--batch-2)", dash: "7 4" },
-  { color: "var(--batch-3)", dash: "2 3" },
-  { color: "var(--batch-4)", dash: "10 3 2 3" },
-  { color: "var(--batch-6)", dash: "4 4" },
-  { color: "var(--batch-7)", dash: "1 2" },
+  { color: "var(--cat-2)", dash: "7 4" },
+  { color: "var(--cat-5)", dash: "2 3" },
+  { color: "var(--cat-4)", dash: "10 3 2 3" },
+  { color: "var(--cat-6)", dash: "4 4" },
+  { color: "var(--cat-3)", dash: "1 2" },
 ];
 
 export interface PinnedRun {
@@ -97,8 +97,8 @@ export function LossPanel({ run, state, data, position, onAxis }: LossPanelProps
   const wholeRun = useMemo(() => {
     const list: ChartSeries[] = [];
     if (run) {
-      list.push({ id: "batch", label: "Batch loss (this run, before each update)", points: batchLossSeries(run, axis), color: "var(--batch-1)", width: 1, opacity: 0.55 });
-      list.push({ id: "full", label: "Full-dataset loss (this run, after each epoch)", points: fullLossSeries(run, axis), color: "var(--batch-1)", width: 3.5 });
+      list.push({ id: "batch", label: "Batch loss (this run, before each update)", points: batchLossSeries(run, axis), color: "var(--cat-1)", width: 1, opacity: 0.55 });
+      list.push({ id: "full", label: "Full-dataset loss (this run, after each epoch)", points: fullLossSeries(run, axis), color: "var(--cat-1)", width: 3.5 });
     }
     // Pins are drawn over the current run, dashed, so a pin of the same run stays visible on top of it.
     for (const p of pins) {

@@ -96,8 +96,8 @@ export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Elemen
   const n = noise?.n ?? data.n;
   const series = useMemo(
     () => [
-      { id: "measured", label: "Measured", points: points.map((p) => ({ x: p.batchSize, y: p.measuredVariance })), color: "var(--batch-1)", markers: true, width: 1.5 },
-      { id: "predicted", label: "Predicted (σ²/B)(N−B)/(N−1)", points: points.map((p) => ({ x: p.batchSize, y: p.predictedVariance })), color: "var(--batch-2)", width: 2.5, dash: "6 4" },
+      { id: "measured", label: "Measured", points: points.map((p) => ({ x: p.batchSize, y: p.measuredVariance })), color: "var(--cat-1)", markers: true, width: 1.5 },
+      { id: "predicted", label: "Predicted (σ²/B)(N−B)/(N−1)", points: points.map((p) => ({ x: p.batchSize, y: p.predictedVariance })), color: "var(--cat-2)", width: 2.5, dash: "6 4" },
     ],
     [noise],
   );

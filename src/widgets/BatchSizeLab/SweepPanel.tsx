@@ -146,15 +146,15 @@ export function SweepPanel({ settings, data }: SweepPanelProps): JSX.Element {
   const rows = result?.rows ?? [];
   const stale = result !== null && !running && result.settingsKey !== keyOf(settings, data);
   const lossSeries = useMemo(
-    () => [{ id: "loss", label: `Mean final loss over ${SWEEP_SEEDS} seeds`, points: rows.map((r) => ({ x: r.batchSize, y: r.mean })), color: "var(--batch-1)", markers: true }],
+    () => [{ id: "loss", label: `Mean final loss over ${SWEEP_SEEDS} seeds`, points: rows.map((r) => ({ x: r.batchSize, y: r.mean })), color: "var(--cat-1)", markers: true }],
     [result],
   );
   const lossBand = useMemo(
-    () => [{ id: "spread", label: `Lowest to highest of the ${SWEEP_SEEDS} seeds`, points: rows.map((r) => ({ x: r.batchSize, lo: r.min, hi: r.max })), color: "var(--batch-1)" }],
+    () => [{ id: "spread", label: `Lowest to highest of the ${SWEEP_SEEDS} seeds`, points: rows.map((r) => ({ x: r.batchSize, lo: r.min, hi: r.max })), color: "var(--cat-1)" }],
     [result],
   );
   const updateSeries = useMemo(
-    () => [{ id: "updates", label: "Total weight updates", points: rows.map((r) => ({ x: r.batchSize, y: r.updates })), color: "var(--batch-2)", markers: true }],
+    () => [{ id: "updates", label: "Total weight updates", points: rows.map((r) => ({ x: r.batchSize, y: r.updates })), color: "var(--cat-2)", markers: true }],
     [result],
   );
   const sizesEnd = useMemo<[number, number]>(() => [1, data.n], [data.n]);

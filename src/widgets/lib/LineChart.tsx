@@ -5,7 +5,7 @@
  * it redraws at its container's width so tick labels stay readable on a phone.
  *
  *   <LineChart title="Loss during training" xLabel="Epoch" yLabel="Loss (MSE)" yScale="log"
- *     series={[{ id: "full", label: "Full-dataset loss", points, color: "var(--batch-1)", width: 3 }]} />
+ *     series={[{ id: "full", label: "Full-dataset loss", points, color: "var(--cat-1)", width: 3 }]} />
  */
 import { Component, h, type JSX } from "preact";
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
@@ -31,7 +31,7 @@ export interface ChartSeries {
   /** Shown in the legend and as the table's column header. */
   label: string;
   points: readonly XY[];
-  /** Any CSS colour, typically a theme token such as "var(--batch-1)". */
+  /** Any CSS colour, typically a theme token such as "var(--cat-1)". */
   color: string;
   /** Stroke width in pixels; default 2. */
   width?: number;
