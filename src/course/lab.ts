@@ -8,7 +8,7 @@ import { iterationsPerEpoch, lastBatchSize, totalUpdates, unusedRowsPerEpoch } f
 import type { Dataset } from "../engine/dataset";
 import { gradientNoise, type GradientNoisePoint } from "../engine/gradientNoise";
 import { createModel, type ModelSpec } from "../engine/model";
-import { trainRun, type TrainResult } from "../engine/train";
+import { trainRun, type TrainConfig, type TrainResult } from "../engine/train";
 import { GREENHOUSE_HIDDEN_UNITS, linearSpec, mlpSpec } from "./networks";
 
 /** The engine's optimizer kinds, as the lab names its choice. */
@@ -101,15 +101,10 @@ export function lossGrowthWarning(initialLoss: number, finalLoss: number): strin
   );
 }
 
-/**
- * One training run with the lab's settings on `data` (already standardised). A sweep row needs only the final loss, so
- * it passes fullLossEachEpoch false and gets an empty epochFullLoss.
- */
-export function runLab(settings: LabSettings, data: Dataset, fullLossEachEpoch = true): LabRun {
-  const spec = labModelSpec(settings.model, data.features);
-  const options = { dropLast: settings.dropLast };
-  const result: TrainResult = trainRun({
-    model: spec,
+/** The engine's training configuration for the lab's settings on `data` (already standardised). */
+export function labTrainConfig(settings: LabSettings, data: Dataset): TrainConfig {
+  return {
+    model: labModelSpec(settings.model, data.features),
     data,
     batchSize: settings.batchSize,
     epochs: settings.epochs,
@@ -117,8 +112,16 @@ export function runLab(settings: LabSettings, data: Dataset, fullLossEachEpoch =
     dropLast: settings.dropLast,
     seed: settings.seed,
     optimizer: { kind: settings.optimizer, learningRate: settings.learningRate },
-    fullLossEachEpoch,
-  });
+  };
+}
+
+/**
+ * One training run with the lab's settings on `data` (already standardised). A sweep row needs only the final loss, so
+ * it passes fullLossEachEpoch false and gets an empty epochFullLoss.
+ */
+export function runLab(settings: LabSettings, data: Dataset, fullLossEachEpoch = true): LabRun {
+  const options = { dropLast: settings.dropLast };
+  const result: TrainResult = trainRun({ ...labTrainConfig(settings, data), fullLossEachEpoch });
   const k = iterationsPerEpoch(data.n, settings.batchSize, options);
   const last = lastBatchSize(data.n, settings.batchSize, options);
   const batchRows = Array.from({ length: k }, (_, i) => (i === k - 1 ? last : settings.batchSize));
@@ -143,6 +146,9 @@ export function runLab(settings: LabSettings, data: Dataset, fullLossEachEpoch =
     growthWarning,
   };
 }
+
+/** Seeds a sweep trains at each batch size (the reader's seed and the next ones), so seed noise shows as a band. */
+export const SWEEP_SEEDS = 5;
 
 /**
  * Batch sizes a sweep trains: every size 1..N when N ≤ 50, else 50 sizes spread evenly on a log

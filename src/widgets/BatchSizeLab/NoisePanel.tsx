@@ -100,12 +100,14 @@ export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Elemen
   const n = noise?.n ?? data.n;
   const series = useMemo(
     () => [
-      { id: "measured", label: "Measured", points: points.map((p) => ({ x: p.batchSize, y: p.measuredVariance })), color: "var(--batch-1)", markers: true, width: 1.5 },
-      { id: "predicted", label: "Predicted (σ²/B)(N−B)/(N−1)", points: points.map((p) => ({ x: p.batchSize, y: p.predictedVariance })), color: "var(--batch-2)", width: 2.5, dash: "6 4" },
+      { id: "measured", label: "Measured", points: points.map((p) => ({ x: p.batchSize, y: p.measuredVariance })), color: "var(--cat-1)", markers: true, width: 1.5 },
+      { id: "predicted", label: "Predicted (σ²/B)(N−B)/(N−1)", points: points.map((p) => ({ x: p.batchSize, y: p.predictedVariance })), color: "var(--cat-2)", width: 2.5, dash: "6 4" },
     ],
     [noise],
   );
   const atN = points.find((p) => p.batchSize === n);
+  // The axis spans the batch sizes measured, 1 to N, and labels both ends: the curve's last point is B = N.
+  const xDomain = useMemo<[number, number]>(() => [1, n], [n]);
 
   return (
     <section class="lab-panel" aria-labelledby={`${id}-h`}>
@@ -145,6 +147,8 @@ export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Elemen
         yLabel="Variance ‖ḡ_B − g‖²"
         xScale={logLog ? "log" : "linear"}
         yScale={logLog ? "log" : "linear"}
+        xDomain={xDomain}
+        xTicksInclude={xDomain}
         series={series}
         formatY={formatValue}
         tableXLabel="Batch size"
