@@ -34,7 +34,8 @@ test("the site's scripts carry a policy of their own, which is what a worker run
 
 test("search still finds lessons under both policies: the page's and its worker's own", async ({ page, problems }) => {
   await page.goto("search/?q=epoch");
-  await expect(page.getByRole("status")).toContainText(/lessons? match/);
+  // Pagefind loads its index and WebAssembly first: on a loaded machine that takes longer than one expect's wait.
+  await expect(page.getByRole("status")).toContainText(/lessons? match/, { timeout: 30_000 });
   await expect(page.getByRole("list").filter({ has: page.getByRole("link", { name: /Iterations and epochs/i }) })).toBeVisible();
   expect(problems.consoleErrors).toEqual([]);
 });

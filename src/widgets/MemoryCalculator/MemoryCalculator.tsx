@@ -148,7 +148,7 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
             aria-describedby={hiddenError ? `${id}-hidden-error` : `${id}-hidden-hint`}
             onInput={(event) => onHidden(event.currentTarget.value)}
           />
-          <small id={`${id}-hidden-hint`} class="mc-hint">e.g. 256, 256; empty for none</small>
+          <small id={`${id}-hidden-hint`} class="mc-hint">e.g. {MEMORY_EXAMPLE.hidden.join(", ")}; empty for none</small>
           {hiddenError && (
             <p id={`${id}-hidden-error`} class="field-error" role="alert">
               {hiddenError}

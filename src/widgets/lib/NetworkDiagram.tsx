@@ -58,6 +58,78 @@ function describe(layout: NetworkLayout, activation: string | undefined): string
   );
 }
 
+const SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉";
+const subscript = (n: number) => [...String(n)].map((d) => SUBSCRIPT_DIGITS[Number(d)]).join("");
+
+/**
+ * One layer's weights as a matrix narrow enough for a side column: one row per unit of the longer
+ * side. A kernel with more units than inputs (3 × 8) is shown a unit per row, its bias as the last
+ * column; one with more inputs than units (8 × 1) an input per row, its bias as the last row.
+ */
+function WeightTable({ kernel, layer, parameters, weights, inputLabels }: NetworkDiagramProps & { kernel: ParameterInfo; layer: number }): JSX.Element {
+  const [inputs, units] = kernel.shape as [number, number];
+  const bias = parameters.find((p) => p.name === kernel.name.replace(/\/kernel$/, "/bias"));
+  const w = (i: number, j: number) => formatWeight(weights[kernel.offset + i * units + j]!);
+  const b = (j: number) => (bias ? formatWeight(weights[bias.offset + j]!) : "");
+  // Inputs of the first layer are x₁, x₂, …; of a later layer, the previous layer's units h₁, h₂, ….
+  const source = (i: number) => `${layer === 1 ? "x" : "h"}${subscript(i + 1)}`;
+  const key = layer === 1 ? `, where ${inputLabels.map((label, i) => `${source(i)} is ${label.toLowerCase()}`).join(", ")}` : "";
+  const byUnit = units > inputs;
+  return (
+    <div class="nd-table-scroll">
+      <table>
+        <caption>
+          W{superscript(layer)} ({inputs} × {units}){bias ? ` and b${superscript(layer)}` : ""}: {byUnit ? "a row per unit, its weights from" : "a row per input from"}{" "}
+          {Array.from({ length: inputs }, (_, i) => source(i)).join(", ")}{key}
+        </caption>
+        {byUnit ? (
+          <>
+            <thead>
+              <tr>
+                <th scope="col">unit</th>
+                {Array.from({ length: inputs }, (_, i) => <th key={i} scope="col">{source(i)}</th>)}
+                {bias && <th scope="col">bias</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: units }, (_, j) => (
+                <tr key={j}>
+                  <th scope="row">{j + 1}</th>
+                  {Array.from({ length: inputs }, (_, i) => <td key={i}>{w(i, j)}</td>)}
+                  {bias && <td>{b(j)}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </>
+        ) : (
+          <>
+            <thead>
+              <tr>
+                <th scope="col">from</th>
+                {Array.from({ length: units }, (_, j) => <th key={j} scope="col">{units === 1 ? "to the output" : `to unit ${j + 1}`}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: inputs }, (_, i) => (
+                <tr key={i}>
+                  <th scope="row">{source(i)}</th>
+                  {Array.from({ length: units }, (_, j) => <td key={j}>{w(i, j)}</td>)}
+                </tr>
+              ))}
+              {bias && (
+                <tr>
+                  <th scope="row">bias</th>
+                  {Array.from({ length: units }, (_, j) => <td key={j}>{b(j)}</td>)}
+                </tr>
+              )}
+            </tbody>
+          </>
+        )}
+      </table>
+    </div>
+  );
+}
+
 export function NetworkDiagram(props: NetworkDiagramProps): JSX.Element {
   const id = useId();
   const [tableOpen, setTableOpen] = useState(false);
@@ -105,39 +177,7 @@ export function NetworkDiagram(props: NetworkDiagramProps): JSX.Element {
       </ul>
       <details class="nd-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>Show the weights</summary>
-        {(tableOpen || IS_SERVER) && kernels.map((kernel, l) => {
-          const [rows, units] = kernel.shape as [number, number];
-          const bias = props.parameters.find((p) => p.name === kernel.name.replace(/\/kernel$/, "/bias"));
-          return (
-            <div class="nd-table-scroll" key={kernel.name}>
-              <table>
-                <caption>
-                  W{superscript(l + 1)} ({rows} × {units}){bias ? ` and b${superscript(l + 1)}` : ""}: from {l === 0 ? "the inputs" : `layer ${l}'s units`} (rows) to layer {l + 1}'s (columns)
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">from</th>
-                    {Array.from({ length: units }, (_, j) => <th key={j} scope="col">unit {j + 1}</th>)}
-                  </tr>
-                </thead>
-                <tbody>
-                  {Array.from({ length: rows }, (_, i) => (
-                    <tr key={i}>
-                      <th scope="row">{l === 0 ? clip(props.inputLabels[i] ?? `input ${i + 1}`) : `from unit ${i + 1}`}</th>
-                      {Array.from({ length: units }, (_, j) => <td key={j}>{formatWeight(props.weights[kernel.offset + i * units + j]!)}</td>)}
-                    </tr>
-                  ))}
-                  {bias && (
-                    <tr>
-                      <th scope="row">bias</th>
-                      {Array.from({ length: units }, (_, j) => <td key={j}>{formatWeight(props.weights[bias.offset + j]!)}</td>)}
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            </div>
-          );
-        })}
+        {(tableOpen || IS_SERVER) && kernels.map((kernel, l) => <WeightTable key={kernel.name} kernel={kernel} layer={l + 1} {...props} />)}
       </details>
     </figure>
   );
