@@ -19,6 +19,7 @@ export const budgets = {
 /** Lessons allowed budgets.lessonJsWithD3, each with the module that replaced our code. */
 export const D3_LESSONS = {
   "lessons/lstm-inputs/": "d3-scale: LineChart's scales and ticks",
+  "lessons/a-batch-forward/": "d3-contour: the marching squares of the batch inspector's loss map",
 };
 
 const root = resolve(process.argv[2] ?? "dist");

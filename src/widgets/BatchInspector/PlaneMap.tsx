@@ -5,7 +5,7 @@
  */
 import type { JSX } from "preact";
 import type { BatchFigure, PlaneWindow, ReadingId } from "../../course/batchFigure";
-import { linearTicks } from "../lib/chartScale";
+import { ticks } from "d3-array";
 import { formatFixed } from "../lib/formatFixed";
 import { closeUpZoom, MIN_CLOSE_UP_ZOOM, contourBands, contourLevels, legibleArrow, toPlot, unitsPerWeight, type PlotFrame } from "./planeMap";
 
@@ -73,8 +73,8 @@ export function PlaneMap({ figure, kind, id: figureId, symbols, batchText, lastT
   const levels = contourLevels(plane.grid.min, plane.grid.max, 10);
   const bands = contourBands(plane.grid, levels, frame);
   const [startLine] = contourBands(plane.grid, [figure.start.loss], frame);
-  const ticksA = linearTicks(view.a[0], view.a[1], 5).filter((t) => t >= view.a[0] && t <= view.a[1]);
-  const ticksB = linearTicks(view.b[0], view.b[1], 5).filter((t) => t >= view.b[0] && t <= view.b[1]);
+  const ticksA = ticks(view.a[0], view.a[1], 5).filter((t) => t >= view.a[0] && t <= view.a[1]);
+  const ticksB = ticks(view.b[0], view.b[1], 5).filter((t) => t >= view.b[0] && t <= view.b[1]);
   const tickStep = ticksA.length > 1 ? ticksA[1]! - ticksA[0]! : 1;
   const tickDigits = Math.max(0, -Math.floor(Math.log10(tickStep) + 1e-9));
   const levelStep = levels.length > 1 ? levels[1]! - levels[0]! : 0;

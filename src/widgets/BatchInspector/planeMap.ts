@@ -5,7 +5,7 @@
 import { contours } from "d3-contour";
 import type { BatchFigure } from "../../course/batchFigure";
 import type { LossGrid } from "../../engine/landscape";
-import { linearTicks } from "../lib/chartScale";
+import { ticks } from "d3-array";
 
 export interface PlotFrame {
   /** Side of the square plot in SVG units, and the inner padding around the data window. */
@@ -51,10 +51,10 @@ export function legibleArrow(dA: number, dB: number, k: number, minLength: numbe
   return { dx: dx * stretch, dy: dy * stretch, trueLength, lengthened: true };
 }
 
-/** Round contour levels strictly inside (min, max), about `count` of them (the chart's nice ticks). */
+/** Round contour levels strictly inside (min, max), about `count` of them (d3-array's nice ticks). */
 export function contourLevels(min: number, max: number, count = 10): number[] {
   if (!(max > min)) return [];
-  return linearTicks(min, max, count).filter((level) => level > min && level < max);
+  return ticks(min, max, count).filter((level) => level > min && level < max);
 }
 
 export interface ContourBand {
