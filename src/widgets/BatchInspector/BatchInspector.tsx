@@ -430,8 +430,8 @@ function MapKey({ figure, batchText, lastText }: { figure: BatchFigure; batchTex
       </li>
       <li>
         <span class="bi-key-line bi-key-row" aria-hidden="true" /> Thin arrows: the step −η∇ℓᵢ each row alone would make (the
-        negative of its gradient, times η = {String(figure.learningRate)}), numbered by row; {lastText}'s is the step of
-        &ldquo;{lastText} alone&rdquo;.
+        negative of its gradient, times η = {String(figure.learningRate)}), numbered by row; {lastText}'s is drawn in the
+        colour of the reading &ldquo;{lastText} alone&rdquo;, which it is.
       </li>
       <li>
         <span class="bi-key-line bi-key-mean" aria-hidden="true" style={`background:${READING_LOOK.batch.colour}`} /> Bold arrow:

@@ -73,8 +73,8 @@ export function PlaneMap({ figure, kind, id: figureId, symbols, batchText, lastT
   const levels = contourLevels(plane.grid.min, plane.grid.max, 10);
   const bands = contourBands(plane.grid, levels, frame);
   const [startLine] = contourBands(plane.grid, [figure.start.loss], frame);
-  const ticksA = ticks(view.a[0], view.a[1], 5).filter((t) => t >= view.a[0] && t <= view.a[1]);
-  const ticksB = ticks(view.b[0], view.b[1], 5).filter((t) => t >= view.b[0] && t <= view.b[1]);
+  const ticksA = ticks(view.a[0], view.a[1], 4).filter((t) => t >= view.a[0] && t <= view.a[1]);
+  const ticksB = ticks(view.b[0], view.b[1], 4).filter((t) => t >= view.b[0] && t <= view.b[1]);
   const tickStep = ticksA.length > 1 ? ticksA[1]! - ticksA[0]! : 1;
   const tickDigits = Math.max(0, -Math.floor(Math.log10(tickStep) + 1e-9));
   const levelStep = levels.length > 1 ? levels[1]! - levels[0]! : 0;
@@ -163,13 +163,28 @@ export function PlaneMap({ figure, kind, id: figureId, symbols, batchText, lastT
         return <rect x={x0} y={y0} width={x1 - x0} height={y1 - y0} class="bi-close-up-frame" aria-hidden="true" />;
       })()}
       <g aria-hidden="true" clip-path={closeUp ? `url(#${clip})` : undefined}>
+        {/* The last row's step, which is also the reading "last row alone"; under the thin arrows, so that a short one
+            lying along it stays visible. */}
+        {legibleArrow(last.dA, last.dB, k, MIN_ARROW).trueLength > 0 && (
+          <line
+            x1={start[0]}
+            y1={start[1]}
+            x2={lastEnd[0]}
+            y2={lastEnd[1]}
+            class="bi-last-step"
+            stroke={READING_LOOK["last-row"].colour}
+            marker-end={head("last")}
+            data-testid={`row-${last.row}-arrow`}
+          />
+        )}
         {figure.rowSteps.map((step) => {
           const arrow = legibleArrow(step.dA, step.dB, k, MIN_ARROW);
           const tip: [number, number] = [start[0] + arrow.dx, start[1] + arrow.dy];
           const place = labelAt(start, tip, 9);
           return (
             <g key={step.row}>
-              {arrow.trueLength > 0 && (
+              {/* The last row's own step is drawn in its reading's colour below. */}
+              {arrow.trueLength > 0 && step !== last && (
                 <line
                   x1={start[0]}
                   y1={start[1]}
@@ -193,9 +208,6 @@ export function PlaneMap({ figure, kind, id: figureId, symbols, batchText, lastT
         )}
         {!closeUp &&
           sequence.slice(1, -1).map(([x, y], i) => <circle key={i} cx={x} cy={y} r={3} fill={READING_LOOK["one-at-a-time"].colour} />)}
-        {legibleArrow(last.dA, last.dB, k, MIN_ARROW).trueLength > 0 && (
-          <line x1={start[0]} y1={start[1]} x2={lastEnd[0]} y2={lastEnd[1]} class="bi-last-step" stroke={READING_LOOK["last-row"].colour} />
-        )}
         {mean.trueLength > 0 && (
           <line
             x1={start[0]}
