@@ -18,8 +18,8 @@ import { planeLossGrid, planeSgdPath, type PlaneAxes, type PlanePath } from "../
 import { standardisedGreenhouse } from "./data";
 import { inspectorModel } from "./inspector";
 
-/** Grid points per axis of the contour map: smooth enough for marching squares at ~600 px. */
-export const FIGURE_GRID_STEPS = 61;
+/** Grid points per axis of the contour map: smooth with marching squares at ~560 px, and cheap enough to redraw at B = 50. */
+export const FIGURE_GRID_STEPS = 41;
 /** Row steps longer than this many times the median row step leave the close-up. */
 export const CLOSE_UP_REACH = 3;
 /** Room around the drawn points, as a fraction of their span on each side. */
