@@ -38,7 +38,7 @@ export function contourRegions(grid: LossGrid, levels: readonly number[] = LEVEL
   const generator = contours().size([steps, steps]).thresholds([...levels]);
   return generator(Array.from(grid.grid)).map((polygon) => ({
     level: polygon.value,
-    rings: polygon.coordinates.flat().map((ring) => ring.map(([x, y]): [number, number] => [aValues[0]! + (x - 0.5) * da, bValues[0]! + (y - 0.5) * db])),
+    rings: polygon.coordinates.flat().map((ring) => ring.map((point): [number, number] => [aValues[0]! + (point[0]! - 0.5) * da, bValues[0]! + (point[1]! - 0.5) * db])),
   }));
 }
 
