@@ -4,8 +4,7 @@
  */
 import type { JSX, TargetedEvent } from "preact";
 import { useId, useState } from "preact/hooks";
-import type { CsvTable } from "../../engine";
-import { MAX_OWN_ROWS, defaultTarget, ownDataset, readOwnTable } from "./ownData";
+import { MAX_OWN_ROWS, defaultTarget, ownDataset, readOwnTable, type OwnTable } from "./ownData";
 import { labDataFromOwn, type LabData } from "./dataSource";
 import { formatCount } from "./labState";
 
@@ -21,7 +20,7 @@ export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState("my-data.csv");
   const [problems, setProblems] = useState<string[]>([]);
-  const [table, setTable] = useState<CsvTable | null>(null);
+  const [table, setTable] = useState<OwnTable | null>(null);
   const [target, setTarget] = useState("");
   const [status, setStatus] = useState("");
 
@@ -37,7 +36,7 @@ export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
     adoptTable(result.table, chosen, name);
   };
 
-  const adoptTable = (t: CsvTable, chosen: string, name: string) => {
+  const adoptTable = (t: OwnTable, chosen: string, name: string) => {
     try {
       const own = ownDataset(t, chosen);
       setProblems([]);
