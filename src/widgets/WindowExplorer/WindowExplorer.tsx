@@ -12,7 +12,6 @@ import { windowCount } from "../../engine/windows";
 import { NumberField } from "../lib/NumberField";
 import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
-import { PythonCode } from "../lib/PythonCode";
 import { formatShape, kerasLstmSnippet, lstmCounts, pytorchLstmSnippet, windowBatches, windowCover, windowFormula } from "./windowHelpers";
 import "./WindowExplorer.css";
 
@@ -199,13 +198,13 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
         <div>
           <p class="we-code-title">Keras</p>
           <pre>
-            <PythonCode code={kerasLstmSnippet(snippet)} />
+            <code>{kerasLstmSnippet(snippet)}</code>
           </pre>
         </div>
         <div>
           <p class="we-code-title">PyTorch</p>
           <pre>
-            <PythonCode code={pytorchLstmSnippet(snippet)} />
+            <code>{pytorchLstmSnippet(snippet)}</code>
           </pre>
         </div>
       </div>
