@@ -92,7 +92,8 @@ model.fit(X, y, batch_size=${B})          # X: (${windows}, ${T}, ${F})`;
 /** PyTorch: batch_first=True reads (batch, timesteps, features); nn.LSTM keeps two bias vectors per gate. */
 export function pytorchLstmSnippet({ features: F, timesteps: T, units: H, batchSize: B }: LstmSnippetSettings): string {
   return `lstm = nn.LSTM(input_size=${F}, hidden_size=${H}, batch_first=True)
-# 4(H(F + H) + 2H) parameters: PyTorch trains two bias vectors (bias_ih, bias_hh), Keras and this page one
+# two bias vectors per gate (bias_ih, bias_hh), one more than Keras and this page:
+# 4(H(F + H) + 2H) parameters
 head = nn.Linear(${H}, 1)
 x = torch.randn(${B}, ${T}, ${F})        # one batch
 out, (h_n, c_n) = lstm(x)  # out: (${B}, ${T}, ${H}); h_n: (1, ${B}, ${H})

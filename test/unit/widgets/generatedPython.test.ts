@@ -115,7 +115,7 @@ describe("the lab's code reads the file as the lab did", () => {
     expect(labKeras(adam, greenhouse)).toContain('model.compile(optimizer=optimizer, loss="mse")');
     expect(labPytorch(adam, greenhouse)).toContain("eps=1e-7)  # Keras' epsilon, added as the lab does");
     expect(pytorchLstmSnippet({ features: 3, timesteps: 5, units: 8, batchSize: 8, windows: 46 })).toContain(
-      "# 4(H(F + H) + 2H) parameters: PyTorch trains two bias vectors (bias_ih, bias_hh), Keras and this page one",
+      "# two bias vectors per gate (bias_ih, bias_hh), one more than Keras and this page:\n# 4(H(F + H) + 2H) parameters",
     );
   });
 });
