@@ -7,6 +7,8 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import rehypeScrollTables from "./src/components/rehypeScrollTables.ts";
+import { BASE_DIRECTIVES, SCRIPT_RESOURCES, STYLE_RESOURCES, THEME_SCRIPT_HASH } from "./src/security/policy.mjs";
+import { securityHeaders } from "./src/security/headers.mjs";
 
 // BASE_PATH lets the same build be served from a sub-path (GitHub Pages: /<repo>/).
 const basePath = process.env.BASE_PATH ?? "/";
@@ -28,26 +30,18 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { output: "htmlAndMathml", throwOnError: true }], rehypeScrollTables],
     }),
   },
-  integrations: [mdx(), preact(), sitemap()],
+  integrations: [mdx(), preact(), sitemap(), securityHeaders(base)],
   // Inlined <style> blocks from MDX-imported islands are not always hashed into the CSP; linked files are allowed by 'self'.
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   security: {
-    // Astro hashes every script and stylesheet it emits; nothing else may run. KaTeX's HTML and SVG charts carry
-    // style="" attributes, which only style-src-attr allows (scripts stay strict). Pagefind's search needs WebAssembly.
+    // Astro hashes every script and stylesheet it emits; nothing else may run. The policy's parts live in
+    // src/security/policy.mjs: BaseLayout adds each page's own (worker-src, Pagefind's 'wasm-unsafe-eval' on /search/),
+    // and the build writes the same policies to dist/_headers for hosts that read it.
     csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:", // Vite inlines KaTeX's smallest fonts as data: URLs
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: "attribute" }] },
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      directives: BASE_DIRECTIVES,
+      styleDirective: { resources: STYLE_RESOURCES },
+      scriptDirective: { resources: SCRIPT_RESOURCES, hashes: [THEME_SCRIPT_HASH] },
     },
   },
 });

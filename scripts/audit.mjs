@@ -35,7 +35,7 @@ const startedAt = performance.now();
 const server = spawn(process.execPath, ["scripts/serve.mjs", "--dir", dist, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
 const port = await new Promise((resolve, reject) => {
   server.once("exit", (code) => reject(new Error(`The static server stopped (exit code ${code}) before it was listening.`)));
-  server.stdout.once("data", (line) => resolve(Number(/localhost:(\d+)/.exec(String(line))?.[1]))); // its first line holds the address
+  server.stdout.once("data", (line) => resolve(Number(/http:\/\/\S*?:(\d+)/.exec(String(line))?.[1]))); // its first line holds the address
 });
 server.stdout.resume();
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ["--headless=new", ...chromeFlags] });

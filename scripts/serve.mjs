@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Serves a built site (default dist/) as a static host would, under an optional base path.
-// Usage: node scripts/serve.mjs [--dir dist] [--port 4321] [--base /course/]
+// Serves a built site (default dist/) as a static host would, under an optional base path, with the headers
+// the build wrote to _headers (as Netlify or Cloudflare Pages would send them). Listens on 127.0.0.1 only,
+// unless --host says otherwise (e.g. --host 0.0.0.0 to reach it from another machine).
+// Usage: node scripts/serve.mjs [--dir dist] [--port 4321] [--base /course/] [--host 127.0.0.1]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
+import { headersFor, parseHeadersFile } from "../src/security/headers.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -13,6 +16,7 @@ const option = (name, fallback) => {
 };
 const root = resolve(option("dir", process.env.OUT_DIR ?? "dist"));
 const port = Number(option("port", process.env.PORT ?? "4321"));
+const host = option("host", "127.0.0.1");
 const rawBase = option("base", process.env.BASE_PATH ?? "/");
 const base = `/${rawBase.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
 
@@ -34,9 +38,14 @@ const types = {
   ".wasm": "application/wasm",
 };
 
+/**
+ * The file for a decoded URL path, or null. The path is resolved against the root and must stay inside it:
+ * root + separator, not a bare prefix, so "/..%2Fdist-secret%2Fx.txt" cannot reach a sibling "dist-secret".
+ */
 async function fileFor(urlPath) {
-  const candidate = normalize(join(root, urlPath));
-  if (!candidate.startsWith(root)) return null; // no escaping the site folder
+  if (urlPath.includes("\0")) return null;
+  const candidate = resolve(root, `.${urlPath}`);
+  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
   try {
     const info = await stat(candidate);
     if (info.isDirectory()) {
@@ -56,6 +65,7 @@ try {
   console.error(`No built site in ${root}. Run \`npm run build\` first.`);
   process.exit(1);
 }
+const headerRules = parseHeadersFile(await readFile(join(root, "_headers"), "utf8").catch(() => ""));
 
 const server = createServer(async (request, response) => {
   const url = new URL(request.url ?? "/", "http://localhost");
@@ -84,6 +94,7 @@ const server = createServer(async (request, response) => {
     const type = types[extname(target)] ?? "application/octet-stream";
     // Compress text as any real static host does.
     const compress = /text|javascript|json|svg|xml/.test(type) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
+    for (const [name, value] of headersFor(headerRules, pathname)) response.appendHeader(name, value);
     response.writeHead(file ? 200 : 404, {
       "content-type": type,
       "cache-control": "no-cache",
@@ -97,7 +108,8 @@ const server = createServer(async (request, response) => {
   }
 });
 
-server.listen(port, "127.0.0.1", () => {
-  // The bound port, so `--port 0` (any free port) can be read back from this line.
-  console.log(`Serving ${root} at http://localhost:${server.address().port}${base}`);
+server.listen(port, host, () => {
+  const address = server.address();
+  const shown = typeof address === "object" && address !== null ? address.port : port;
+  console.log(`Serving ${root} at http://${host.includes(":") ? `[${host}]` : host}:${shown}${base}`);
 });

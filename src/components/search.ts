@@ -1,3 +1,5 @@
+import { echoText } from "../engine/echo";
+
 /** One section of a page that matched: Pagefind splits a page at its headings with ids. */
 interface PagefindSubResult {
   title: string;
@@ -46,14 +48,17 @@ export async function runSearchPage(): Promise<void> {
 
   const show = async (query: string) => {
     list.replaceChildren();
-    const trimmed = query.trim();
+    // A link may carry any length of query; the fields stop at 200 characters, and so does the search.
+    const trimmed = query.trim().slice(0, 200);
     if (!trimmed || !pagefind) {
       status.textContent = "";
       return;
     }
     const search = await pagefind.search(trimmed);
     const pages = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
-    status.textContent = pages.length === 0 ? `No lesson mentions “${trimmed}”.` : `${pages.length} ${pages.length === 1 ? "lesson matches" : "lessons match"} “${trimmed}”.`;
+    // The query may come from a link: quoted clipped and without bidi controls, so it cannot reverse the sentence.
+    const quoted = `“${echoText(trimmed)}”`;
+    status.textContent = pages.length === 0 ? `No lesson mentions ${quoted}.` : `${pages.length} ${pages.length === 1 ? "lesson matches" : "lessons match"} ${quoted}.`;
     for (const page of pages) {
       const target = bestSection(page);
       const item = document.createElement("li");

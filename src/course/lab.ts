@@ -8,7 +8,7 @@ import { iterationsPerEpoch, lastBatchSize, totalUpdates, unusedRowsPerEpoch } f
 import type { Dataset } from "../engine/dataset";
 import { gradientNoise, type GradientNoisePoint } from "../engine/gradientNoise";
 import { createModel, type ModelSpec } from "../engine/model";
-import { trainRun, type TrainResult } from "../engine/train";
+import { trainRun, type TrainConfig, type TrainResult } from "../engine/train";
 import { GREENHOUSE_HIDDEN_UNITS, linearSpec, mlpSpec } from "./networks";
 
 /** The engine's optimizer kinds, as the lab names its choice. */
@@ -72,19 +72,39 @@ export interface LabRun {
   finalLoss: number;
   finalWeights: Float64Array;
   divergence: string | null;
-  /** Set when the loss stayed finite but ended above where it started. */
+  /** Set when the loss stayed finite but ended above where it started: mild growth or a run-away (see lossGrowthWarning). */
   growthWarning: string | null;
 }
 
 /**
- * One training run with the lab's settings on `data` (already standardised). A sweep row needs only the final loss, so
- * it passes fullLossEachEpoch false and gets an empty epochFullLoss.
+ * A finite run whose loss ends this many times above its start is called diverging. The target is standardised,
+ * so the starting loss is about 1 (predicting the mean scores exactly 1); ten times that is a root-mean-square
+ * error of √10 ≈ 3.2 standard deviations of the target, far beyond what a few unlucky batches do. Smaller growth
+ * (1 → 1.031 on 3 rows at batch 2) is a run that did not improve, and is described as that.
  */
-export function runLab(settings: LabSettings, data: Dataset, fullLossEachEpoch = true): LabRun {
-  const spec = labModelSpec(settings.model, data.features);
-  const options = { dropLast: settings.dropLast };
-  const result: TrainResult = trainRun({
-    model: spec,
+export const DIVERGENCE_FACTOR = 10;
+
+/** What to say when a finite run ends above its starting loss; null when it did not. */
+export function lossGrowthWarning(initialLoss: number, finalLoss: number): string | null {
+  if (!(finalLoss > initialLoss) || !Number.isFinite(finalLoss)) return null;
+  const change = `${formatLoss(initialLoss)} → ${formatLoss(finalLoss)}`;
+  if (finalLoss >= DIVERGENCE_FACTOR * initialLoss) {
+    return (
+      `The loss grew from ${change}, more than ${DIVERGENCE_FACTOR} times its start: this run is diverging. ` +
+      "The engine stops a run only when a number overflows; here the weights grew without overflowing yet. A smaller learning rate keeps it stable."
+    );
+  }
+  const percent = String(Number(((finalLoss / initialLoss - 1) * 100).toPrecision(2)));
+  return (
+    `The loss ended ${percent}% above where it started (${change}): these settings did not improve the fit. ` +
+    "That is not divergence (the loss did not run away); more epochs or another learning rate may help."
+  );
+}
+
+/** The engine's training configuration for the lab's settings on `data` (already standardised). */
+export function labTrainConfig(settings: LabSettings, data: Dataset): TrainConfig {
+  return {
+    model: labModelSpec(settings.model, data.features),
     data,
     batchSize: settings.batchSize,
     epochs: settings.epochs,
@@ -92,17 +112,21 @@ export function runLab(settings: LabSettings, data: Dataset, fullLossEachEpoch =
     dropLast: settings.dropLast,
     seed: settings.seed,
     optimizer: { kind: settings.optimizer, learningRate: settings.learningRate },
-    fullLossEachEpoch,
-  });
+  };
+}
+
+/**
+ * One training run with the lab's settings on `data` (already standardised). A sweep row needs only the final loss, so
+ * it passes fullLossEachEpoch false and gets an empty epochFullLoss.
+ */
+export function runLab(settings: LabSettings, data: Dataset, fullLossEachEpoch = true): LabRun {
+  const options = { dropLast: settings.dropLast };
+  const result: TrainResult = trainRun({ ...labTrainConfig(settings, data), fullLossEachEpoch });
   const k = iterationsPerEpoch(data.n, settings.batchSize, options);
   const last = lastBatchSize(data.n, settings.batchSize, options);
   const batchRows = Array.from({ length: k }, (_, i) => (i === k - 1 ? last : settings.batchSize));
   const finalLoss = result.finalFullLoss;
-  const growthWarning =
-    !result.diverged && finalLoss > result.initialFullLoss
-      ? `The loss ended higher than it started (${formatLoss(result.initialFullLoss)} → ${formatLoss(finalLoss)}): this run is diverging. ` +
-        "The engine only stops a run when a number overflows; here the weights grew without overflowing yet."
-      : null;
+  const growthWarning = result.diverged ? null : lossGrowthWarning(result.initialFullLoss, finalLoss);
   return {
     settings,
     n: data.n,
@@ -122,6 +146,9 @@ export function runLab(settings: LabSettings, data: Dataset, fullLossEachEpoch =
     growthWarning,
   };
 }
+
+/** Seeds a sweep trains at each batch size (the reader's seed and the next ones), so seed noise shows as a band. */
+export const SWEEP_SEEDS = 5;
 
 /**
  * Batch sizes a sweep trains: every size 1..N when N ≤ 50, else 50 sizes spread evenly on a log

@@ -33,7 +33,7 @@ export const WIDGET_RUN_KEYS = {
     "updates",
     "finalLoss",
   ],
-  "batch-size-sweep": ["epochs", "learningRate", "lossAtSmallest", "lossAtLargest", "lossRatio", "bestBatchSize"],
+  "batch-size-sweep": ["epochs", "learningRate", "seeds", "lossAtSmallest", "lossAtLargest", "lossRatio", "bestBatchSize"],
   "loss-landscape": ["epochs", "learningRate", "startW1", "startW2", "updatesB1", "lossB1", "updatesB5", "lossB5", "updatesB50", "lossB50"],
   "memory-calculator": ["features", "batchSize", "budgetBytes", "parameters", "weights", "activations", "total", "largestBatch"],
   "window-explorer": ["timesteps", "windows", "window", "targetRow", "batchSize", "units", "kerasParameters", "pytorchParameters"],

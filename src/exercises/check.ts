@@ -2,6 +2,8 @@
  * Answer checking: pure functions from what the reader typed (or ticked) to a verdict.
  * No DOM, no Preact, no storage; every spelling accepted or rejected here has a unit test in
  * test/unit/exercises/check.test.ts, and the authoring rules are in src/exercises/README.md.
+ * The islands load this module when the reader first engages with an exercise (loadChecks in
+ * src/widgets/exercises/shared.tsx); what they render before that comes from display.ts.
  */
 import type {
   CheckResult,
@@ -16,6 +18,24 @@ import type {
   ShapeSpec,
   TargetedHint,
 } from "./types";
+import { echoText } from "../engine/echo";
+import { formatCount } from "../engine/csv";
+import { ANSWER_MAX_LENGTH, isMultipleChoice } from "./display";
+
+export { ANSWER_MAX_LENGTH, formatNumber, formatRange, formatShape, isMultipleChoice } from "./display";
+
+/** Options every text parser takes; tests raise `maxLength` to feed the scanners very long input. */
+export interface ParseOptions {
+  maxLength?: number;
+}
+
+function tooLong(raw: string, maxLength: number): Parsed<never> | null {
+  if (raw.length <= maxLength) return null;
+  return {
+    ok: false,
+    message: `This answer is ${formatCount(raw.length)} characters long; an answer here fits in ${formatCount(maxLength)}.`,
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
@@ -23,13 +43,16 @@ import type {
 /**
  * A number token: optional sign, digits with optional comma grouping, optional decimals, optional
  * exponent. What follows it (a unit, or junk such as ".0" in "7..0") is examined separately.
+ * Every pattern in this file is anchored and has no two adjacent quantifiers that can match the same
+ * characters, so a failing match backtracks at most linearly (no "\d+\.?\d*", which is quadratic).
  */
 const NUMBER_TOKEN = /^([+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(.*)$/s;
 /** Commas are accepted only as thousands separators in groups of exactly three: 1,000 and 12,345.5. */
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?:[eE][+-]?\d+)?$/;
 
+/** Reader text quoted in a message: clipped, without bidi controls (see echoText). */
 function quote(text: string): string {
-  return `“${text}”`;
+  return `“${echoText(text)}”`;
 }
 
 /** Compare unit words ignoring case, repeated spaces and one plural "s": "Iteration" = "iterations". */
@@ -46,7 +69,9 @@ function unitKey(unit: string): string {
  * "50/8" (a calculation), "7 epochs" when the unit is iterations, any unit when none is expected,
  * "Infinity", "NaN", "0x10".
  */
-export function parseNumber(raw: string, unit?: string): Parsed<number> {
+export function parseNumber(raw: string, unit?: string, { maxLength = ANSWER_MAX_LENGTH }: ParseOptions = {}): Parsed<number> {
+  const long = tooLong(raw, maxLength);
+  if (long) return long;
   const text = raw.trim().replace(/\u2212/g, "-");
   if (text === "") return { ok: false, message: "Type a number first." };
   const match = NUMBER_TOKEN.exec(text);
@@ -92,14 +117,6 @@ function tolerant(x: number, target: number, absolute = 0, relative = 0): boolea
   return Math.abs(x - target) <= slack;
 }
 
-/** Shortest faithful display of a number: integers as they are, others to 4 significant digits. */
-export function formatNumber(x: number): string {
-  if (Number.isInteger(x)) return String(x);
-  const abs = Math.abs(x);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return x.toExponential(3).replace(/\.?0+e/, "e");
-  return String(Number(x.toPrecision(4)));
-}
-
 function numericHintMatches(when: HintWhen, x: number, spec: NumericSpec): boolean {
   if (typeof when === "number") return tolerant(x, when, spec.tolerance ?? 0);
   if (typeof when === "string") {
@@ -122,12 +139,13 @@ export function checkNumeric(raw: string, spec: NumericSpec): CheckResult {
   const parsed = parseNumber(raw, spec.unit);
   if (!parsed.ok) return { kind: "invalid", message: parsed.message };
   const x = parsed.value;
-  const normalized = formatNumber(x);
+  // The reader's own text, never a rounded copy: "41.00001 is not the answer", not "41 is not the answer".
+  const answer = raw.trim();
   if (tolerant(x, spec.answer, spec.tolerance ?? 0, spec.relativeTolerance ?? 0)) {
-    return { kind: "correct", normalized };
+    return { kind: "correct", answer };
   }
   const hint = firstHint(spec.hints, (when) => numericHintMatches(when, x, spec));
-  return hint === undefined ? { kind: "wrong", normalized } : { kind: "wrong", normalized, hint };
+  return hint === undefined ? { kind: "wrong", answer } : { kind: "wrong", answer, hint };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,16 +154,29 @@ export function checkNumeric(raw: string, spec: NumericSpec): CheckResult {
 const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 
 /**
+ * "torch.Size([8, 5, 3])" → "[8, 5, 3]": PyTorch's spelling, unwrapped by hand. (The pattern
+ * /^torch\.size\s*\(\s*(.*)\s*\)$/ it replaces backtracked cubically: "torch.Size(" and 2,000 spaces
+ * froze the page for 17 s.) Text that is not wrapped so comes back unchanged.
+ */
+function withoutTorchSize(text: string): string {
+  const prefix = "torch.size";
+  if (text.slice(0, prefix.length).toLowerCase() !== prefix || !text.endsWith(")")) return text;
+  const open = text.slice(prefix.length).trimStart();
+  return open.startsWith("(") ? open.slice(1, -1).trim() : text;
+}
+
+/**
  * Read a tensor shape. Accepted: "[8, 5, 3]", "(8, 5, 3)", "8,5,3", "[8 5 3]", "(8,5,3)", "8×5×3",
  * "8x5x3", "8 * 5 * 3", "(3,)" and "3" for 1-D, "()" for a scalar, "torch.Size([8, 5, 3])",
  * "(None, 3)" (Keras' unknown batch size). Rejected, with a message: "" , mismatched brackets,
  * "[[8, 5, 3]]", empty entries ("8,,3"), fractions ("8.5"), negative sizes, words.
  */
-export function parseShape(raw: string): Parsed<Shape> {
+export function parseShape(raw: string, { maxLength = ANSWER_MAX_LENGTH }: ParseOptions = {}): Parsed<Shape> {
+  const long = tooLong(raw, maxLength);
+  if (long) return long;
   let text = raw.trim();
   if (text === "") return { ok: false, message: "Type a shape first, for example (8, 5, 3)." };
-  const torch = /^torch\.size\s*\(\s*(.*)\s*\)$/is.exec(text);
-  if (torch) text = torch[1]!.trim();
+  text = withoutTorchSize(text);
   const first = text[0]!;
   const last = text[text.length - 1]!;
   if (first in CLOSERS) {
@@ -173,20 +204,16 @@ export function parseShape(raw: string): Parsed<Shape> {
     if (/^none$/i.test(part)) {
       dims.push(null);
     } else if (/^\d+$/.test(part)) {
-      dims.push(Number(part));
-    } else if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(part)) {
+      const size = Number(part);
+      if (!Number.isSafeInteger(size)) return { ok: false, message: `${quote(part)} is too large to be a size.` };
+      dims.push(size);
+    } else if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(part)) {
       return { ok: false, message: `Sizes are whole numbers without a decimal point; ${quote(part)} is not one.` };
     } else {
       return { ok: false, message: `${quote(part)} is not a size; write whole numbers such as (8, 5, 3).` };
     }
   }
   return { ok: true, value: dims };
-}
-
-/** Python's spelling: (8, 5, 3), (3,), (), (None, 3). */
-export function formatShape(shape: Shape): string {
-  const dims = shape.map((d) => (d === null ? "None" : String(d)));
-  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(", ")})`;
 }
 
 function sameShape(a: Shape, b: Shape): boolean {
@@ -215,9 +242,9 @@ export function checkShape(raw: string, spec: ShapeSpec): CheckResult {
   const parsed = parseShape(raw);
   if (!parsed.ok) return { kind: "invalid", message: parsed.message };
   const shape = parsed.value;
-  const normalized = formatShape(shape);
+  const typed = raw.trim();
   const answer = spec.answer;
-  if (sameShape(shape, answer)) return { kind: "correct", normalized };
+  if (sameShape(shape, answer)) return { kind: "correct", answer: typed };
   const hint = firstHint(spec.hints, (when) => {
     if (typeof when !== "string") return false;
     const hinted = parseShape(when);
@@ -242,8 +269,8 @@ export function checkShape(raw: string, spec: ShapeSpec): CheckResult {
     }
   }
   return hint === undefined
-    ? { kind: "wrong", normalized, message }
-    : { kind: "wrong", normalized, message, hint };
+    ? { kind: "wrong", answer: typed, message }
+    : { kind: "wrong", answer: typed, message, hint };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,7 +286,9 @@ const SINGLE = /^(?:[a-z]+\s*)?(\d+)(?:\s*[a-z]+)?$/i;
  * "46-50 rows", and "46" for a one-item range. Rejected, with a message: "", "50-46" (backwards),
  * "45:50" (a Python slice, which counts from 0 and excludes its end), "46.5-50", words.
  */
-export function parseRange(raw: string): Parsed<readonly [number, number]> {
+export function parseRange(raw: string, { maxLength = ANSWER_MAX_LENGTH }: ParseOptions = {}): Parsed<readonly [number, number]> {
+  const long = tooLong(raw, maxLength);
+  if (long) return long;
   const text = raw.trim();
   if (text === "") return { ok: false, message: "Type a range first, for example 12-15." };
   if (/^\d+\s*:\s*\d+$/.test(text)) {
@@ -273,12 +302,14 @@ export function parseRange(raw: string): Parsed<readonly [number, number]> {
   if (range) {
     const start = Number(range[1]);
     const end = Number(range[2]);
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return positionTooLarge(text);
     if (start > end) return { ok: false, message: "Write the smaller position first, for example 12-15." };
     return { ok: true, value: [start, end] };
   }
   const single = SINGLE.exec(text);
   if (single) {
     const n = Number(single[1]);
+    if (!Number.isSafeInteger(n)) return positionTooLarge(text);
     return { ok: true, value: [n, n] };
   }
   return {
@@ -287,8 +318,8 @@ export function parseRange(raw: string): Parsed<readonly [number, number]> {
   };
 }
 
-export function formatRange([start, end]: readonly [number, number]): string {
-  return start === end ? String(start) : `${start}-${end}`;
+function positionTooLarge(text: string): Parsed<never> {
+  return { ok: false, message: `${quote(text)} holds a position too large to count; write the first and last position, for example 12-15.` };
 }
 
 /**
@@ -300,9 +331,9 @@ export function checkRange(raw: string, spec: RangeSpec): CheckResult {
   const parsed = parseRange(raw);
   if (!parsed.ok) return { kind: "invalid", message: parsed.message };
   const [start, end] = parsed.value;
-  const normalized = formatRange(parsed.value);
+  const answer = raw.trim();
   const [answerStart, answerEnd] = spec.answer;
-  if (start === answerStart && end === answerEnd) return { kind: "correct", normalized };
+  if (start === answerStart && end === answerEnd) return { kind: "correct", answer };
   const hint = firstHint(spec.hints, (when) => {
     if (typeof when === "number") return start === when && end === when;
     if (typeof when === "string") {
@@ -318,16 +349,12 @@ export function checkRange(raw: string, spec: RangeSpec): CheckResult {
       ? `That range covers ${count} ${count === 1 ? item.replace(/s$/, "") : item}.`
       : `That range has the right length (${count} ${item}) but is in the wrong place.`;
   return hint === undefined
-    ? { kind: "wrong", normalized, message }
-    : { kind: "wrong", normalized, message, hint };
+    ? { kind: "wrong", answer, message }
+    : { kind: "wrong", answer, message, hint };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Choices
-
-export function isMultipleChoice(spec: ChoiceSpec): boolean {
-  return spec.options.filter((o) => o.correct).length > 1;
-}
 
 /**
  * Check a set of ticked options: correct exactly when the ticked set equals the set of correct
@@ -347,13 +374,13 @@ export function checkChoice(
       verdicts,
     };
   }
-  const normalized = spec.options
+  const answer = spec.options
     .filter((o) => selected.has(o.id))
     .map((o) => o.id)
     .join(",");
   const wrongTicks = verdicts.filter((v) => v.selected && !v.correct).length;
   const missed = verdicts.filter((v) => !v.selected && v.correct).length;
-  if (wrongTicks === 0 && missed === 0) return { result: { kind: "correct", normalized }, verdicts };
+  if (wrongTicks === 0 && missed === 0) return { result: { kind: "correct", answer }, verdicts };
   const hint = firstHint(
     spec.hints,
     (when) => typeof when === "string" && selected.has(when) && !spec.options.find((o) => o.id === when)!.correct,
@@ -365,7 +392,7 @@ export function checkChoice(
         ? `Everything you ticked is right, but ${missed === 1 ? "one correct option is" : `${missed} correct options are`} missing.`
         : `${wrongTicks === 1 ? "One option you ticked is" : `${wrongTicks} options you ticked are`} wrong.`;
   }
-  const result: CheckResult = { kind: "wrong", normalized };
+  const result: CheckResult = { kind: "wrong", answer };
   if (message !== undefined) result.message = message;
   if (hint !== undefined) result.hint = hint;
   return { result, verdicts };

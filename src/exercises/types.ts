@@ -12,14 +12,15 @@ export type { ChoiceOption, HintWhen, TargetedHint };
  * What checking one submitted answer gives.
  * - `invalid`: the input could not be read as an answer (empty, "abc", "7..0"); the message goes next
  *   to the field and the attempt is NOT counted.
- * - `correct` / `wrong`: a real attempt. `normalized` is the answer as the checker read it (stored as
- *   the last answer); `message` is a specific diagnosis ("right numbers, wrong order"), `hint` an
- *   author's targeted hint.
+ * - `correct` / `wrong`: a real attempt. `answer` is what the reader gave, as given: the typed text
+ *   (trimmed; never a rounded or reformatted copy, so "41.00001" stays "41.00001") or the ticked
+ *   option ids ("a,c"); it is echoed in the verdict and stored as the last answer. `message` is a
+ *   specific diagnosis ("right numbers, wrong order"), `hint` an author's targeted hint.
  */
 export type CheckResult =
   | { kind: "invalid"; message: string }
-  | { kind: "correct"; normalized: string; message?: string }
-  | { kind: "wrong"; normalized: string; message?: string; hint?: string };
+  | { kind: "correct"; answer: string; message?: string }
+  | { kind: "wrong"; answer: string; message?: string; hint?: string };
 
 /** A reader's answer that parsed, or why it did not. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -58,7 +58,7 @@ test("corrupt saved progress is reported once and replaced, and the exercises ke
   await page.evaluate(() => localStorage.setItem("batches-course:progress", "{not json"));
   await page.reload();
   await page.locator("#iterations-b8").scrollIntoViewIfNeeded();
-  await expect(page.getByText("Saved progress was unreadable and has been reset.")).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Saved progress" })).toContainText("could not be read, so it was set aside");
   const exercise = page.locator("#iterations-b8");
   await exercise.getByLabel(iterationsQuestion).fill("7");
   await exercise.getByRole("button", { name: "Check" }).click();

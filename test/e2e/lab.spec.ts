@@ -120,7 +120,7 @@ test("hostile or malformed address parameters are ignored with a message, and th
   await expect(page.locator("script", { hasText: "alert(1)" })).toHaveCount(0);
   await expect(page.getByText(/Ignored e=1e999 in the address: epochs must be a whole number from 1 to 100/)).toBeVisible();
   await expect(page.getByText(/Ignored opt=rmsprop in the address: optimizer must be sgd, momentum or adam/)).toBeVisible();
-  await expect(page.getByText(/Ignored seed=-3 in the address/)).toBeVisible();
+  await expect(page.getByText("The address asks for seed = -3; the least the lab allows is 0, so it uses 0.")).toBeVisible();
   await expect(page.getByText(/Ignored drop=yes in the address/)).toBeVisible();
   await expect(batchField(page)).toHaveValue("8");
   await expect(page.getByRole("textbox", { name: "Learning rate", exact: true })).toHaveValue("0.05");
@@ -129,7 +129,7 @@ test("hostile or malformed address parameters are ignored with a message, and th
   await expect(page).toHaveURL(/b=8&lr=0\.05&e=20&opt=sgd/);
 
   await openLab(page, "?b=-3");
-  await expect(page.getByText("Ignored b=-3 in the address: batch size must be a whole number from 1 to 50.")).toBeVisible();
+  await expect(page.getByText("The address asks for batch size = -3; the least the lab allows is 1, so it uses 1.")).toBeVisible();
   await openLab(page, "?b=1e999");
   await expect(page.getByText("Ignored b=1e999 in the address: batch size must be a whole number from 1 to 50.")).toBeVisible();
   await expect(output(page, "Iterations per epoch")).toHaveText("7");

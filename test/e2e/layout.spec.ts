@@ -1,56 +1,11 @@
 import type { Locator, Page } from "@playwright/test";
-import { builtPaths, expect, test } from "./helpers";
+import { expect, test } from "./helpers";
 
 // Page layout as a reader meets it: nothing wider than the screen, no formula or table hidden behind a sideways
 // scroll on a laptop, the lesson's title on a phone's first screen, wide figures for the four large widgets.
 
-const paths = builtPaths();
-const lessonPaths = paths.filter((path) => path.includes("/lessons/"));
-
-/** Every display formula or table whose content is cut off by a box that scrolls sideways, with its widths. */
-async function sidewaysScrollers(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    for (const element of document.querySelectorAll<HTMLElement>(".katex-display, table")) {
-      // The formula box scrolls itself; a table scrolls in whichever ancestor clips it.
-      for (let box: HTMLElement | null = element; box && box !== document.body; box = box.parentElement) {
-        const overflowX = getComputedStyle(box).overflowX;
-        const clips = overflowX === "auto" || overflowX === "scroll" || overflowX === "hidden";
-        if (clips && box.scrollWidth > box.clientWidth + 1) {
-          found.push(`${(element.textContent ?? "").trim().slice(0, 50)}: ${box.scrollWidth} px in ${box.clientWidth} px`);
-          break;
-        }
-      }
-    }
-    return found;
-  });
-}
-
-for (const path of paths) {
-  test(`${path} is no wider than a 1280 px screen and hides no formula or table behind a sideways scroll`, async ({ page, problems }) => {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(path.slice(1));
-    await page.evaluate(() => document.fonts.ready);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
-    expect(await sidewaysScrollers(page)).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-  });
-
-  test(`${path} is no wider than a 375 px phone`, async ({ page, problems }) => {
-    await page.setViewportSize({ width: 375, height: 800 });
-    await page.goto(path.slice(1));
-    await page.evaluate(() => document.fonts.ready);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    if (lessonPaths.includes(path)) {
-      // The lesson list waits behind its button; the title is on the first screen.
-      const title = await page.getByRole("heading", { level: 1 }).boundingBox();
-      expect(title).not.toBeNull();
-      expect((title?.y ?? 0) + (title?.height ?? 0)).toBeLessThanOrEqual(800);
-      await expect(page.getByRole("link", { name: /^1\. Samples, features and targets/ })).toBeHidden();
-    }
-    expect(problems.consoleErrors).toEqual([]);
-  });
-}
+// The checks every page needs on a phone and at 1280 px (nothing wider than the screen, the title on a phone's first screen,
+// no formula or table behind a sideways scroll on a laptop) run in pages.spec.ts's one pass per page, at 360 px.
 
 test("a wide table on a phone scrolls inside its own box, which the keyboard can reach", async ({ page, problems }) => {
   await page.setViewportSize({ width: 375, height: 800 });

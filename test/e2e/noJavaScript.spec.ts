@@ -61,7 +61,7 @@ const staticChecks: Record<string, (page: Page) => Promise<void>> = {
     await expect(disclosure.locator("summary")).toHaveText(/Show the answer/);
     await expect(disclosure).not.toHaveAttribute("open", "");
     await disclosure.locator("summary").click();
-    await expect(disclosure).toContainText("ceil(50/8) = 7");
+    await expect(disclosure).toContainText("⌈50/8⌉ = 7");
   },
 
   "/lessons/batch-size-lab/": async (page) => {

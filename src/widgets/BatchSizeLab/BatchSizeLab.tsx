@@ -1,12 +1,23 @@
 /**
- * Lesson 6's batch-size lab: one model trained on the same data with any batch size, live. The
- * settings live in the address (useLabUrlState), the arithmetic in the engine (labRun.ts), and the
- * panels below are thin views: loss curves with pinned runs, a sweep over all batch sizes, the
+ * Lesson 6's batch-size lab: one model trained on the same data with any batch size, live, laid out
+ * as a dashboard you watch train (after TensorFlow Playground): settings, the run's numbers, Play,
+ * Pause and Step over the computed run with its counters, the batch strip, the network's weights,
+ * the loss and the predictions, all on one screen. The settings live in the address
+ * (useLabUrlState), the arithmetic in the engine (labRun.ts, runReplay.ts), and the panels are thin
+ * views; below the dashboard: the console explained, a sweep over all batch sizes, the
  * gradient-noise measurement, exports, and the reader's own data.
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
+import { GREENHOUSE_COLUMNS } from "../../engine/greenhouse";
+import { NetworkDiagram } from "../lib/NetworkDiagram";
+import { PredictionPlot } from "../lib/PredictionPlot";
 import { publishRun } from "../lib/runEvents";
+import { useHydrated } from "../lib/useHydrated";
+import { usePrefersReducedMotion } from "../lib/usePrefersReducedMotion";
+import { batchStrip, describeStrip } from "./batchStrip";
+import { BatchStripView } from "./BatchStripView";
+import { ConsolePanel } from "./ConsolePanel";
 import { Controls } from "./Controls";
 import { ExportPanel } from "./ExportPanel";
 import { LossPanel } from "./LossPanel";
@@ -17,6 +28,9 @@ import { GREENHOUSE_DATA, warmGreenhouseData, type LabData } from "./dataSource"
 import { formatLoss, modelName, runLab, type LabRun } from "../../course/lab";
 import { isLargeJob, runSettings } from "./labRun";
 import { formatCount } from "./labState";
+import { PlaybackBar } from "./PlaybackBar";
+import { playbackReducer, positionAfter, progressAt, updatesPerSecond, type PlaybackAction, type PlaybackSpeed, type PlaybackState } from "./playback";
+import { modelParameters, predictRows, replayable, RunReplay } from "./runReplay";
 import { IS_SERVER, ShippedBlock } from "./ShippedBlock";
 import { shippableRun, takeShippedRun } from "./shipped";
 import { useLabUrlState } from "./useLabUrlState";
@@ -56,14 +70,63 @@ function Announcer({ run }: { run: LabRun | null }): JSX.Element {
   return <p role="status" class="visually-hidden">{announcement}</p>;
 }
 
+/** The playhead, remembered with the run it belongs to: a new run rests at its end without an extra render. */
+interface Playhead extends PlaybackState {
+  run: LabRun | null;
+}
+
+/**
+ * Play, Pause and Step over `run`. Play advances whole updates on animation frames at the chosen
+ * rate; Step and Pause are announced.
+ */
+function usePlayback(run: LabRun | null, speed: PlaybackSpeed) {
+  const end = run?.updates ?? 0;
+  const [stored, setStored] = useState<Playhead>({ run, position: end, playing: false });
+  const playhead: Playhead = stored.run === run ? stored : { run, position: end, playing: false };
+  const runRef = useRef(run);
+  runRef.current = run;
+  const positionRef = useRef(playhead.position);
+  positionRef.current = playhead.position;
+
+  const dispatch = (action: PlaybackAction) =>
+    setStored((previous) => {
+      const current = runRef.current;
+      const last = current?.updates ?? 0;
+      const base = previous.run === current ? previous : { run: current, position: last, playing: false };
+      const next = playbackReducer(base, action, last);
+      return next.position === previous.position && next.playing === previous.playing && previous.run === current ? previous : { ...next, run: current };
+    });
+
+  useEffect(() => {
+    if (!playhead.playing || !run) return undefined;
+    const rate = updatesPerSecond(speed, end);
+    const start = positionRef.current;
+    const began = performance.now();
+    let frame = requestAnimationFrame(function tick() {
+      const to = positionAfter(start, performance.now() - began, rate, end);
+      dispatch({ kind: "tick", to });
+      if (to < end) frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [playhead.playing, run, speed]);
+
+  return { position: playhead.position, playing: playhead.playing, end, dispatch };
+}
+
 export default function BatchSizeLab(): JSX.Element {
   const id = useId();
+  const hydrated = useHydrated();
   const [data, setData] = useState<LabData>(GREENHOUSE_DATA);
-  const { state, update, ignored, dismissIgnored } = useLabUrlState(data.n);
+  const { state, update, adoptData, notices, dismissNotices } = useLabUrlState(data);
+  const controlsRef = useRef<HTMLFieldSetElement>(null);
   const settings = runSettings(state);
   const settingsKey = JSON.stringify(settings);
   const large = isLargeJob(data.n, settings.epochs, data.features);
   const [trainCount, setTrainCount] = useState(0);
+  const ready = useHydrated();
+  const reducedMotion = usePrefersReducedMotion();
+  const [speed, setSpeed] = useState<PlaybackSpeed>("normal");
+  const [playbackNews, setPlaybackNews] = useState("");
 
   // Small data: train synchronously while rendering (a run takes about a millisecond). Hydration
   // takes the default run the server trained and shipped in the page instead of training again.
@@ -83,8 +146,8 @@ export default function BatchSizeLab(): JSX.Element {
       setTraining(false);
       return undefined;
     }
+    // One worker for the lab's life: a new run supersedes the one in progress instead of killing the worker.
     const worker = (workerRef.current ??= new TrainWorkerClient());
-    worker.cancel();
     setTraining(true);
     const key = `${settingsKey}|${data.n}|${data.features}`;
     const timer = setTimeout(() => {
@@ -109,6 +172,41 @@ export default function BatchSizeLab(): JSX.Element {
   const run = current?.run ?? null;
   const runError = current?.error ?? null;
 
+  // The playhead and what the run looks like there: weights, predictions, counters, the batch strip.
+  const { position, playing, end, dispatch } = usePlayback(run, speed);
+  const replayRef = useRef<{ run: LabRun; replay: RunReplay } | null>(null);
+  const weights = useMemo(() => {
+    if (!run) return null;
+    if (position >= run.updates) return run.finalWeights;
+    if (replayRef.current?.run !== run) replayRef.current = { run, replay: new RunReplay(run.settings, data.dataset, run.updates, run.finalWeights) };
+    return replayRef.current.replay.weightsAt(position);
+  }, [run, position]);
+  const predictions = useMemo(() => (run && weights ? predictRows(run.settings.model, data.dataset, weights) : null), [weights]);
+  const strip = useMemo(
+    () => (run ? batchStrip(run.n, position, { ...run.settings, iterationsPerEpoch: run.iterationsPerEpoch }) : null),
+    [run, position],
+  );
+  const progress = run ? progressAt({ batchRows: run.batchRows, epochs: run.settings.epochs }, position) : null;
+  const atRest = !playing && position >= end;
+  const canReplay = run !== null && replayable(run, data.features);
+
+  const step = () => {
+    const next = playbackReducer({ position, playing }, { kind: "step" }, end);
+    dispatch({ kind: "step" });
+    if (run) {
+      const after = batchStrip(run.n, next.position, { ...run.settings, iterationsPerEpoch: run.iterationsPerEpoch });
+      const reshuffled = run.settings.shuffle && after.epoch > 1 && after.iteration === 1 ? " The rows were reshuffled." : "";
+      setPlaybackNews(`Update ${next.position} of ${end}. ${describeStrip(after, run.iterationsPerEpoch)}${reshuffled}`);
+    }
+  };
+  const pause = () => {
+    dispatch({ kind: "pause" });
+    setPlaybackNews(`Paused at update ${position} of ${end}.`);
+  };
+  const inputLabels = data.kind === "greenhouse" ? GREENHOUSE_COLUMNS.filter((c) => c.role === "input").map((c) => c.label) : data.featureNames;
+  const outputLabel = data.kind === "greenhouse" ? GREENHOUSE_COLUMNS.find((c) => c.role === "target")!.label : data.targetName;
+  const fitError = predictions ? predictions.reduce((sum, p, i) => sum + (p - data.dataset.y[i]!) ** 2, 0) / predictions.length : Number.NaN;
+
   // Tell predict-then-run exercises about every finished run.
   useEffect(() => {
     if (!run) return;
@@ -129,7 +227,14 @@ export default function BatchSizeLab(): JSX.Element {
   const changeData = (next: LabData | null) => {
     const chosen = next ?? GREENHOUSE_DATA;
     setData(chosen);
-    if (state.batchSize > chosen.n) update({ batchSize: chosen.n });
+    // In the same handler: the settings are fitted to the new rows before anything renders with them.
+    adoptData(chosen);
+  };
+
+  const dismiss = () => {
+    dismissNotices();
+    // The button disappears with the notices: the reader goes on where the settings begin, not at the page's top.
+    controlsRef.current?.querySelector<HTMLInputElement>("input:not([disabled])")?.focus();
   };
 
   const outputs: [string, string][] = run
@@ -153,48 +258,113 @@ export default function BatchSizeLab(): JSX.Element {
         {data.features} input{data.features === 1 ? "" : "s"} ({data.featureNames.join(", ")}) → {data.targetName}.{" "}
         <strong>Input layer: {data.features} units</strong>, whatever the batch size.
       </p>
-      {ignored.length > 0 && (
-        <div class="lab-warning lab-ignored">
-          <ul>
-            {ignored.map((message) => <li key={message}>{message}</li>)}
-          </ul>
-          <p>The lab uses the default for each of these.</p>
-          <button type="button" class="secondary" onClick={dismissIgnored}>Dismiss</button>
-        </div>
-      )}
-      <Controls
-        state={state}
-        maxBatch={data.n}
-        features={data.features}
-        onChange={update}
-        onTrain={() => setTrainCount((c) => c + 1)}
-        training={training}
-      />
-      <dl class="lab-outputs" aria-busy={training ? "true" : undefined}>
-        {outputs.map(([label, value], i) => (
-          <div key={label}>
-            <dt id={`${id}-out-${i}`}>{label}</dt>
-            <dd>
-              <output aria-labelledby={`${id}-out-${i}`} aria-live="off">{value}</output>
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p class="lab-note">
-        Final loss is the mean squared error over all {formatCount(data.n)} rows after the last epoch, in standardised units
-        (the target scaled to mean 0 and standard deviation 1), so 1 is what always predicting the mean would score.
-        {run && ` It started at ${formatLoss(run.initialFullLoss)}.`}
-        {training && " Training…"}
+      <p class="lab-note no-js-only">
+        JavaScript is off: this is the default run, computed when the page was built. The settings and buttons need
+        JavaScript to train.
       </p>
-      {run?.divergence && <p class="lab-warning" role="alert">{run.divergence}</p>}
-      {run?.growthWarning && <p class="lab-warning">{run.growthWarning}</p>}
-      {runError && <p class="lab-warning" role="alert">{runError}</p>}
-      <Announcer run={run} />
-      <LossPanel run={run} state={state} dataLabel={data.description} onAxis={(xAxis) => update({ xAxis })} />
-      <SweepPanel settings={settings} data={data} />
-      <NoisePanel settings={settings} data={data} run={run} />
-      <ExportPanel run={run} settings={settings} data={data} />
-      <OwnDataPanel data={data} onData={changeData} />
+      <div role="status">
+        {notices.length > 0 && (
+          <div class="lab-warning lab-ignored">
+            <ul aria-label="Settings adjusted">
+              {notices.map((message) => <li key={message}>{message}</li>)}
+            </ul>
+            <button type="button" class="secondary" onClick={dismiss}>Dismiss</button>
+          </div>
+        )}
+      </div>
+      {/* Until the island runs (and without JavaScript) every control is disabled: none of them could do anything. */}
+      <fieldset class="lab-shell" disabled={!hydrated}>
+        <legend class="visually-hidden">Batch-size lab</legend>
+        <div class="lab-dashboard">
+          <Controls
+            fieldsetRef={controlsRef}
+            state={state}
+            maxBatch={data.n}
+            features={data.features}
+            onChange={update}
+            onTrain={() => setTrainCount((c) => c + 1)}
+            training={training}
+          />
+          <div class="lab-results">
+            <dl class="lab-outputs" aria-busy={training ? "true" : undefined}>
+              {outputs.map(([label, value], i) => (
+                <div key={label}>
+                  <dt id={`${id}-out-${i}`}>{label}</dt>
+                  <dd>
+                    <output aria-labelledby={`${id}-out-${i}`} aria-live="off">{value}</output>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            {run?.divergence && <p class="lab-warning" role="alert">{run.divergence}</p>}
+            {run?.growthWarning && <p class="lab-warning">{run.growthWarning}</p>}
+            {runError && <p class="lab-warning" role="alert">{runError}</p>}
+          </div>
+          {progress && (
+            <PlaybackBar
+              progress={progress}
+              playing={playing}
+              end={canReplay ? end : 0}
+              unavailable={canReplay ? null : "This run is too long to replay on the page: the counters and figures show where it ended."}
+              speed={speed}
+              ready={ready}
+              reducedMotion={reducedMotion}
+              announcement={playbackNews}
+              onPlay={() => {
+                dispatch({ kind: "play" });
+                setPlaybackNews(position >= end ? `Replaying from the start: ${end} updates.` : `Playing from update ${position}.`);
+              }}
+              onPause={pause}
+              onStep={step}
+              onSeek={(to) => dispatch({ kind: "seek", to })}
+              onSpeed={setSpeed}
+            />
+          )}
+          {run && strip && (
+            <BatchStripView strip={strip} batchSize={run.settings.batchSize} iterationsPerEpoch={run.iterationsPerEpoch} shuffle={run.settings.shuffle} />
+          )}
+          <div class="lab-network">
+            {run && weights && (
+              <NetworkDiagram
+                parameters={modelParameters(run.settings.model, data.features)}
+                weights={weights}
+                inputLabels={inputLabels}
+                outputLabel={outputLabel}
+                activation={run.settings.model === "mlp" ? "tanh" : undefined}
+                title={atRest ? `Network after training (${formatCount(end)} updates)` : `Network after update ${formatCount(position)}`}
+              />
+            )}
+          </div>
+          <LossPanel run={run} state={state} data={data} position={atRest ? null : position} onAxis={(xAxis) => update({ xAxis })} />
+          <div class="lab-predictions">
+            {run && predictions && (
+              <PredictionPlot
+                title={`Predicted against measured ${outputLabel.toLowerCase()}`}
+                rowsLabel={`one of the ${formatCount(data.n)} rows`}
+                measured={data.dataset.y}
+                predicted={predictions}
+                highlight={atRest || !strip ? [] : strip.rows.map((row) => row - 1)}
+                highlightLabel="the current batch"
+                quantity={`${outputLabel.toLowerCase()} (standardised)`}
+                format={formatLoss}
+                summary={`Standardised units. Mean squared error of these predictions: ${formatLoss(fitError)}${atRest ? " (the final loss)" : ""}.`}
+              />
+            )}
+          </div>
+        </div>
+        <p class="lab-note">
+          Final loss is the mean squared error over all {formatCount(data.n)} rows after the last epoch, in standardised units
+          (the target scaled to mean 0 and standard deviation 1), so 1 is what always predicting the mean would score.
+          {run && ` It started at ${formatLoss(run.initialFullLoss)}.`}
+          {training && " Training…"}
+        </p>
+        <Announcer run={run} />
+        {run && <ConsolePanel run={run} position={position} />}
+        <SweepPanel settings={settings} data={data} />
+        <NoisePanel settings={settings} data={data} run={run} />
+        <ExportPanel run={run} settings={settings} data={data} />
+        <OwnDataPanel data={data} onData={changeData} />
+      </fieldset>
       {IS_SERVER && live?.run && <ShippedBlock kind="run" data={shippableRun(runKey, live.run)} />}
     </div>
   );

@@ -1,11 +1,13 @@
 /** The lab's settings form: every control labelled, numbers through NumberField (which explains bad input). */
-import type { JSX } from "preact";
+import type { JSX, RefObject } from "preact";
 import { useId } from "preact/hooks";
 import { NumberField } from "../lib/NumberField";
 import { LIMITS, OPTIMIZER_LABELS, formatCount, type LabState, type ModelChoice, type OptimizerChoice } from "./labState";
 import { MLP_HIDDEN_UNITS } from "../../course/lab";
 
 interface ControlsProps {
+  /** The settings fieldset, for moving focus into it (after the notices above it are dismissed). */
+  fieldsetRef: RefObject<HTMLFieldSetElement>;
   state: LabState;
   maxBatch: number;
   features: number;
@@ -14,10 +16,10 @@ interface ControlsProps {
   training: boolean;
 }
 
-export function Controls({ state, maxBatch, features, onChange, onTrain, training }: ControlsProps): JSX.Element {
+export function Controls({ fieldsetRef, state, maxBatch, features, onChange, onTrain, training }: ControlsProps): JSX.Element {
   const id = useId();
   return (
-    <fieldset class="lab-controls">
+    <fieldset class="lab-controls" ref={fieldsetRef}>
       <legend>Settings</legend>
       <div class="lab-batch">
         <NumberField
@@ -83,7 +85,10 @@ export function Controls({ state, maxBatch, features, onChange, onTrain, trainin
         </label>
       </div>
       <div class="lab-train">
-        <button type="button" onClick={onTrain} disabled={training}>Train</button>
+        {/* aria-disabled, not disabled, while training: a disabled button drops the keyboard focus onto the page. */}
+        <button type="button" onClick={() => training || onTrain()} aria-disabled={training ? "true" : undefined}>
+          Train
+        </button>
         <small>{training ? "Training…" : "Runs again on every change; Train repeats the run."}</small>
       </div>
     </fieldset>

@@ -61,22 +61,26 @@ export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Elemen
     setPending(true);
     const large = isLargeJob(data.n, 1, data.features);
     if (large) {
+      // The worker is kept: a newer measurement supersedes this one (see workerClient.ts).
       const worker = (workerRef.current ??= new TrainWorkerClient());
-      worker.cancel();
+      let wanted = true;
       worker
         .noise(settings.model, data.dataset, weights, effective)
         .then((result) => {
+          if (!wanted) return;
           setNoise(result);
           setPending(false);
           setProblem(null);
         })
         .catch((error: unknown) => {
-          if (!(error instanceof CancelledError)) {
+          if (wanted && !(error instanceof CancelledError)) {
             setPending(false);
             setProblem(error instanceof Error ? error.message : String(error));
           }
         });
-      return () => worker.cancel();
+      return () => {
+        wanted = false;
+      };
     }
     const timer = setTimeout(() => {
       try {
@@ -96,12 +100,14 @@ export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Elemen
   const n = noise?.n ?? data.n;
   const series = useMemo(
     () => [
-      { id: "measured", label: "Measured", points: points.map((p) => ({ x: p.batchSize, y: p.measuredVariance })), color: "var(--batch-1)", markers: true, width: 1.5 },
-      { id: "predicted", label: "Predicted (σ²/B)(N−B)/(N−1)", points: points.map((p) => ({ x: p.batchSize, y: p.predictedVariance })), color: "var(--batch-2)", width: 2.5, dash: "6 4" },
+      { id: "measured", label: "Measured", points: points.map((p) => ({ x: p.batchSize, y: p.measuredVariance })), color: "var(--cat-1)", markers: true, width: 1.5 },
+      { id: "predicted", label: "Predicted (σ²/B)(N−B)/(N−1)", points: points.map((p) => ({ x: p.batchSize, y: p.predictedVariance })), color: "var(--cat-2)", width: 2.5, dash: "6 4" },
     ],
     [noise],
   );
   const atN = points.find((p) => p.batchSize === n);
+  // The axis spans the batch sizes measured, 1 to N, and labels both ends: the curve's last point is B = N.
+  const xDomain = useMemo<[number, number]>(() => [1, n], [n]);
 
   return (
     <section class="lab-panel" aria-labelledby={`${id}-h`}>
@@ -141,6 +147,8 @@ export function NoisePanel({ settings, data, run }: NoisePanelProps): JSX.Elemen
         yLabel="Variance ‖ḡ_B − g‖²"
         xScale={logLog ? "log" : "linear"}
         yScale={logLog ? "log" : "linear"}
+        xDomain={xDomain}
+        xTicksInclude={xDomain}
         series={series}
         formatY={formatValue}
         tableXLabel="Batch size"

@@ -1,10 +1,14 @@
 /**
  * "Use your own data": paste CSV text or open a .csv file, pick the target column, and the lab
- * trains on it (standardised). Every problem found is listed with its row and column.
+ * trains on it (standardised). Every problem found is listed with its row and column. Sizes are checked
+ * before anything large is read or copied: a file's size before it is read, the text before it is shown in
+ * the box. The table in use is kept for the session (ownDataSession.ts) and comes back when the reader does.
  */
 import type { JSX, TargetedEvent } from "preact";
-import { useId, useState } from "preact/hooks";
-import { MAX_OWN_ROWS, defaultTarget, ownDataset, readOwnTable, type OwnTable } from "./ownData";
+import { useId, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { CSV_MAX_CHARS } from "../../engine/csv";
+import { MAX_OWN_ROWS, PASTE_MAX_CHARS, defaultTarget, ownDataset, readOwnTable, type OwnTable } from "./ownData";
+import { forgetOwnTable, keepOwnTable, keptOwnTable, pageSessionStorage } from "./ownDataSession";
 import { labDataFromOwn, type LabData } from "./dataSource";
 import { formatCount } from "./labState";
 
@@ -13,62 +17,96 @@ interface OwnDataPanelProps {
   onData: (data: LabData | null) => void;
 }
 
-const MAX_FILE_BYTES = 5_000_000;
+/** A file up to this many characters is also shown in the box, to edit; a larger one is used without being copied there. */
+const BOX_SHOW_MAX_CHARS = 100_000;
 
 export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
   const id = useId();
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState("my-data.csv");
   const [problems, setProblems] = useState<string[]>([]);
-  const [table, setTable] = useState<OwnTable | null>(null);
+  const [table, setTable] = useState<{ table: OwnTable; source: string } | null>(null);
   const [target, setTarget] = useState("");
   const [status, setStatus] = useState("");
+  const useButton = useRef<HTMLButtonElement>(null);
+
+  const refuse = (found: string[]) => {
+    setProblems(found);
+    setStatus(`The table could not be used: ${found.length} problem${found.length === 1 ? "" : "s"} listed below.`);
+  };
+
+  const adoptTable = (t: OwnTable, chosen: string, name: string, source: string, lead = "Training on your table") => {
+    try {
+      const own = ownDataset(t, chosen);
+      setProblems([]);
+      setTable({ table: t, source });
+      setTarget(chosen);
+      setFileName(name);
+      onData(labDataFromOwn(own, name));
+      const kept = keepOwnTable(pageSessionStorage(), { text: source, fileName: name, target: chosen });
+      setStatus(
+        `${lead}: ${formatCount(own.n)} rows, ${own.features} input column${own.features === 1 ? "" : "s"}, target “${chosen}”. ${kept.message}`,
+      );
+    } catch (error) {
+      refuse([error instanceof Error ? error.message : String(error)]);
+    }
+  };
 
   const apply = (source: string, name: string) => {
     const result = readOwnTable(source);
     if (!result.ok) {
-      setProblems(result.problems);
-      setTable(null);
-      setStatus(`The table could not be used: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} listed below.`);
+      refuse(result.problems);
       return;
     }
-    const chosen = defaultTarget(result.table);
-    adoptTable(result.table, chosen, name);
+    adoptTable(result.table, defaultTarget(result.table), name, source);
   };
 
-  const adoptTable = (t: OwnTable, chosen: string, name: string) => {
-    try {
-      const own = ownDataset(t, chosen);
-      setProblems([]);
-      setTable(t);
-      setTarget(chosen);
-      onData(labDataFromOwn(own, name));
-      setStatus(`Training on your table: ${own.n} rows, ${own.features} input column${own.features === 1 ? "" : "s"}, target “${chosen}”.`);
-    } catch (error) {
-      setProblems([error instanceof Error ? error.message : String(error)]);
+  const applyBox = () => {
+    if (text.length > PASTE_MAX_CHARS) {
+      refuse([`The box holds more than ${formatCount(PASTE_MAX_CHARS)} characters, the most it takes: open the table as a file instead (up to ${formatCount(CSV_MAX_CHARS)} characters).`]);
+      return;
     }
+    apply(text, "my-data.csv");
   };
 
   const onFile = (event: TargetedEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0];
+    const input = event.currentTarget;
+    const file = input.files?.[0];
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setProblems([`The file is ${(file.size / 1e6).toFixed(1)} MB; the lab reads files up to 5 MB (${formatCount(MAX_OWN_ROWS)} rows).`]);
+    // Before reading it: a 34 MB file is refused in a moment instead of being read, copied and parsed.
+    if (file.size > CSV_MAX_CHARS) {
+      input.value = "";
+      refuse([`The file is ${(file.size / 1e6).toFixed(1)} MB; the lab reads files up to ${CSV_MAX_CHARS / 1e6} MB (${formatCount(MAX_OWN_ROWS)} rows).`]);
       return;
     }
     void file.text().then((content) => {
-      setText(content);
-      setFileName(file.name);
+      // Parsed first; copied into the box only when small enough to edit there.
       apply(content, file.name);
+      setText(content.length <= BOX_SHOW_MAX_CHARS ? content : "");
     });
   };
+
+  // A table kept earlier in this tab comes back. A layout effect: it runs before the lab reads the address, so a
+  // batch size in the address is fitted to this table rather than to the greenhouse one.
+  useLayoutEffect(() => {
+    const kept = keptOwnTable(pageSessionStorage());
+    if (kept === null) return;
+    const result = readOwnTable(kept.text);
+    if (!result.ok || !result.table.header.includes(kept.target)) {
+      forgetOwnTable(pageSessionStorage());
+      return;
+    }
+    if (kept.text.length <= BOX_SHOW_MAX_CHARS) setText(kept.text);
+    adoptTable(result.table, kept.target, kept.fileName, kept.text, `Your table from earlier in this tab (${kept.fileName}) is back`);
+  }, []);
 
   return (
     <section class="lab-panel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Use your own data</h3>
       <p>
         A table of numbers with a header line, up to {formatCount(MAX_OWN_ROWS)} rows. Every column but the target
-        becomes an input; every column is standardised to mean 0 and standard deviation 1 before training.
+        becomes an input; every column is standardised to mean 0 and standard deviation 1 before training. The table in
+        use is kept in this tab until you close it.
       </p>
       <label for={`${id}-text`}>CSV text</label>
       <textarea
@@ -76,11 +114,12 @@ export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
         rows={6}
         spellcheck={false}
         value={text}
+        maxLength={PASTE_MAX_CHARS + 1}
         placeholder={"a,b,target\n1,2,3\n4,5,9"}
         onInput={(e) => setText(e.currentTarget.value)}
       />
       <div class="lab-row">
-        <button type="button" onClick={() => apply(text, "my-data.csv")}>Use this data</button>
+        <button type="button" ref={useButton} onClick={applyBox}>Use this data</button>
         <label class="lab-file">
           Open a .csv file
           <input type="file" accept=".csv,.tsv,.txt,text/csv" onChange={onFile} />
@@ -90,8 +129,11 @@ export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
             type="button"
             class="secondary"
             onClick={() => {
+              forgetOwnTable(pageSessionStorage());
               onData(null);
-              setStatus("Back to the greenhouse data.");
+              setStatus("Back to the greenhouse data. Your table is no longer kept.");
+              // This button goes away with the own data: focus moves to the panel's first action, not to the page body.
+              useButton.current?.focus();
             }}
           >
             Back to the greenhouse data
@@ -101,8 +143,8 @@ export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
       {table && data.kind === "own" && (
         <div class="lab-field">
           <label for={`${id}-target`}>Target column</label>
-          <select id={`${id}-target`} value={target} onChange={(e) => adoptTable(table, e.currentTarget.value, fileName)}>
-            {table.header.map((name) => <option key={name} value={name}>{name}</option>)}
+          <select id={`${id}-target`} value={target} onChange={(e) => adoptTable(table.table, e.currentTarget.value, fileName, table.source)}>
+            {table.table.header.map((name) => <option key={name} value={name}>{name}</option>)}
           </select>
         </div>
       )}

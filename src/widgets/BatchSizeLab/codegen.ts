@@ -137,15 +137,30 @@ export function pytorchCode(s: LabSettings, data: CodeData): string {
     `optimizer = ${optimizer}`,
     "loss_fn = nn.MSELoss()",
     "",
-    `for epoch in range(${s.epochs}):`,
+    ...pytorchLoop(s.epochs),
+    "",
+  ].join("\n");
+}
+
+/**
+ * The training loop of the exported PyTorch code; the lab's console shows what it prints
+ * (trainingConsole.ts pytorchLines): steps is len(loader), loss the batch-size-weighted mean of the
+ * epoch's batch losses (what Keras prints), full the loss of all rows after the epoch.
+ */
+export function pytorchLoop(epochs: number): string[] {
+  return [
+    `for epoch in range(${epochs}):`,
+    "    steps, seen, running = 0, 0, 0.0",
     "    for xb, yb in loader:  # one iteration: one batch, one weight update",
     "        optimizer.zero_grad()",
     "        loss = loss_fn(model(xb), yb)  # batch loss: the mean over the batch's rows",
     "        loss.backward()",
     "        optimizer.step()",
+    "        steps += 1",
+    "        seen += len(xb)",
+    "        running += loss.item() * len(xb)  # weighted by batch size, as Keras' loss is",
     "    with torch.no_grad():",
     "        full = loss_fn(model(X), y).item()  # full-dataset loss after the epoch",
-    "    print(f\"epoch {epoch + 1}: full-dataset loss {full:.4f}\")",
-    "",
-  ].join("\n");
+    `    print(f"epoch {epoch + 1}/${epochs}  steps {steps}  loss {running / seen:.4f}  full {full:.4f}")`,
+  ];
 }

@@ -25,20 +25,26 @@ function epochX(run: LabRun, e: number, axis: XAxis): number {
 }
 
 /**
- * Batch loss of every update, placed at the end of its update: update u (1-based) is at u/k epochs,
- * u iterations, or the rows of all batches up to and including it.
+ * One value per update, placed at the end of its update: update u (1-based) is at u/k epochs, u
+ * iterations, or the rows of all batches up to and including it. values[i] belongs to update
+ * (i + 1)·stride (a stride above 1 thins a very long run).
  */
-export function batchLossSeries(run: LabRun, axis: XAxis): Point[] {
+export function perUpdateSeries(run: Pick<LabRun, "iterationsPerEpoch" | "batchRows">, values: ArrayLike<number>, axis: XAxis, stride = 1): Point[] {
   const k = run.iterationsPerEpoch;
   const rowsBefore = [0];
   for (const rows of run.batchRows) rowsBefore.push(rowsBefore[rowsBefore.length - 1]! + rows);
   const perEpoch = rowsBefore[k]!;
-  return Array.from(run.batchLoss, (y, i) => {
-    const u = i + 1;
+  return Array.from(values, (y, i) => {
+    const u = (i + 1) * stride;
     const x =
-      axis === "iteration" ? u : axis === "epoch" ? u / k : Math.floor(i / k) * perEpoch + rowsBefore[(i % k) + 1]!;
+      axis === "iteration" ? u : axis === "epoch" ? u / k : Math.floor((u - 1) / k) * perEpoch + rowsBefore[((u - 1) % k) + 1]!;
     return { x, y };
   });
+}
+
+/** Batch loss of every update (before the update), placed at the end of its update. */
+export function batchLossSeries(run: LabRun, axis: XAxis): Point[] {
+  return perUpdateSeries(run, run.batchLoss, axis);
 }
 
 /** Full-dataset loss before training and after each completed epoch. */

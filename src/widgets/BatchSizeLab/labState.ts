@@ -2,12 +2,14 @@
  * The batch-size lab's settings and their address form. Everything the reader can set lives in one
  * plain object that round-trips through the URL query, so a link reproduces a run exactly:
  *   ?b=8&lr=0.05&e=20&opt=sgd&model=mlp&seed=1&shuffle=1&drop=0&x=epoch
- * Reading is strict: a parameter that is malformed, out of range or unknown is ignored (its default
- * is used) and reported in words the page can show. Nothing read from the address is ever used
- * as markup; the messages quote it clipped, as text.
+ * Reading is strict: a malformed parameter is ignored (its default is used), a number out of range is
+ * clamped to the nearest allowed value, and either is reported in words the page can show, saying what
+ * was asked and what is used. Nothing read from the address is ever used as markup; the messages quote
+ * it clipped, as text, without bidi controls. reconcileLabState then fits the settings to the data in use.
  */
 import { DEFAULT_LAB_SETTINGS, type LabSettings, type ModelChoice, type OptimizerChoice } from "../../course/lab";
 import { formatCount as formatEngineCount } from "../../engine/csv";
+import { echoText } from "../../engine/echo";
 import { parseNumberField } from "../lib/numberField";
 
 export type { ModelChoice, OptimizerChoice };
@@ -44,18 +46,16 @@ const AXES: readonly XAxis[] = ["epoch", "iteration", "samples"];
 
 export interface ParsedLabQuery {
   state: LabState;
-  /** One sentence per ignored parameter, e.g. "Ignored b=abc in the address: …". */
-  ignored: string[];
+  /**
+   * One sentence per parameter not used as written: "Ignored b=abc in the address: …" for a malformed one (its
+   * default is used), "The address asks for epochs = 200; …" for a number clamped into range.
+   */
+  notices: string[];
 }
 
-/** A value from the address as it may be quoted back: trimmed to 30 characters, control characters removed. */
+/** A value from the address as it may be quoted back: clipped to 30 characters, control and bidi characters removed. */
 export function quoteParam(value: string): string {
-  // Control characters (C0 and C1) would be invisible or garble the message.
-  const clean = [...value].filter((c) => {
-    const code = c.codePointAt(0) ?? 0;
-    return code >= 0x20 && !(code >= 0x7f && code <= 0x9f);
-  }).join("");
-  return clean.length > 30 ? `${clean.slice(0, 30)}…` : clean;
+  return echoText(value, 30);
 }
 
 /**
@@ -68,7 +68,11 @@ export function formatCount(value: number): string {
 }
 
 function ignoredMessage(key: string, value: string, rule: string): string {
-  return `Ignored ${key}=${quoteParam(value)} in the address: ${rule}.`;
+  return `Ignored ${key}=${quoteParam(value)} in the address: ${rule}. The lab uses the default.`;
+}
+
+function clampedMessage(what: string, value: string, bound: number, high: boolean): string {
+  return `The address asks for ${what} = ${quoteParam(value)}; the ${high ? "most" : "least"} the lab allows is ${formatCount(bound)}, so it uses ${formatCount(bound)}.`;
 }
 
 function wholeRule(what: string, min: number, max: number): string {
@@ -77,43 +81,50 @@ function wholeRule(what: string, min: number, max: number): string {
 
 /**
  * Reads the lab's settings from a query string (with or without "?"). `maxBatch` is the row count
- * of the data set in use (50 for the greenhouse table). Parameters the lab does not know are left
- * alone: they may belong to someone else.
+ * of the data set in use (50 for the greenhouse table), used in messages; a batch size above it is fitted
+ * to the data by reconcileLabState. Parameters the lab does not know are left alone: they may belong to
+ * someone else.
  */
 export function parseLabQuery(search: string, maxBatch = 50): ParsedLabQuery {
   const params = new URLSearchParams(search);
   const state: LabState = { ...DEFAULT_STATE };
-  const ignored: string[] = [];
+  const notices: string[] = [];
 
-  const whole = (key: string, what: string, min: number, max: number, set: (v: number) => void) => {
+  /** A number from the address: malformed → ignored; out of [min, max] → clamped, with a message either way. */
+  const numeric = (key: string, what: string, rule: string, min: number, max: number, integer: boolean, set: (v: number) => void) => {
     const raw = params.get(key);
     if (raw === null) return;
-    const parsed = parseNumberField(raw, { label: what, min, max, integer: true });
-    if (parsed.ok) set(parsed.value);
-    else ignored.push(ignoredMessage(key, raw, wholeRule(what, min, max)));
+    const parsed = parseNumberField(raw, { label: what, min: -Infinity, max: Infinity, integer });
+    if (!parsed.ok) notices.push(ignoredMessage(key, raw, rule));
+    else if (parsed.value < min) {
+      notices.push(clampedMessage(what, raw, min, false));
+      set(min);
+    } else if (parsed.value > max) {
+      notices.push(clampedMessage(what, raw, max, true));
+      set(max);
+    } else set(parsed.value);
   };
+  const whole = (key: string, what: string, min: number, max: number, set: (v: number) => void, ruleMax = max) =>
+    numeric(key, what, wholeRule(what, min, ruleMax), min, max, true, set);
   const choice = <T extends string>(key: string, what: string, allowed: readonly T[], set: (v: T) => void) => {
     const raw = params.get(key);
     if (raw === null) return;
     const found = allowed.find((option) => option === raw.trim().toLowerCase());
     if (found !== undefined) set(found);
-    else ignored.push(ignoredMessage(key, raw, `${what} must be ${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]!}`));
+    else notices.push(ignoredMessage(key, raw, `${what} must be ${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]!}`));
   };
   const flag = (key: string, what: string, set: (v: boolean) => void) => {
     const raw = params.get(key);
     if (raw === null) return;
     const text = raw.trim();
     if (text === "1" || text === "0") set(text === "1");
-    else ignored.push(ignoredMessage(key, raw, `${what} must be 0 (off) or 1 (on)`));
+    else notices.push(ignoredMessage(key, raw, `${what} must be 0 (off) or 1 (on)`));
   };
 
-  whole("b", "batch size", 1, maxBatch, (v) => (state.batchSize = v));
-  const lr = params.get("lr");
-  if (lr !== null) {
-    const parsed = parseNumberField(lr, { label: "learning rate", ...LIMITS.learningRate });
-    if (parsed.ok) state.learningRate = parsed.value;
-    else ignored.push(ignoredMessage("lr", lr, `learning rate must be a number from ${LIMITS.learningRate.min} to ${LIMITS.learningRate.max}`));
-  }
+  // No upper bound here: reconcileLabState fits the batch size to the rows of the data in use.
+  whole("b", "batch size", 1, Number.MAX_SAFE_INTEGER, (v) => (state.batchSize = v), maxBatch);
+  const { min: lrMin, max: lrMax } = LIMITS.learningRate;
+  numeric("lr", "learning rate", `learning rate must be a number from ${lrMin} to ${lrMax}`, lrMin, lrMax, false, (v) => (state.learningRate = v));
   whole("e", "epochs", LIMITS.epochs.min, LIMITS.epochs.max, (v) => (state.epochs = v));
   choice("opt", "optimizer", OPTIMIZERS, (v) => (state.optimizer = v));
   choice("model", "model", MODELS, (v) => (state.model = v));
@@ -121,7 +132,31 @@ export function parseLabQuery(search: string, maxBatch = 50): ParsedLabQuery {
   flag("shuffle", "shuffle", (v) => (state.shuffle = v));
   flag("drop", "drop last", (v) => (state.dropLast = v));
   choice("x", "the x axis", AXES, (v) => (state.xAxis = v));
-  return { state, ignored };
+  return { state, notices };
+}
+
+/** What reconcileLabState needs to know about the data in use. */
+export interface LabDataSize {
+  /** Rows: the largest possible batch. */
+  n: number;
+  /** "the greenhouse table" / "your table". */
+  description: string;
+}
+
+/**
+ * The settings the lab can use on `data`, and a sentence for each one changed to fit: a batch size above the
+ * row count becomes the row count ("Batch size 8 is more than the 3 rows of your table, so the lab uses 3.").
+ * The one place where settings meet data, so the field, the slider, the address and the outputs all show the
+ * value this returns.
+ */
+export function reconcileLabState(state: LabState, data: LabDataSize): { state: LabState; notices: string[] } {
+  if (state.batchSize <= data.n) return { state, notices: [] };
+  return {
+    state: { ...state, batchSize: data.n },
+    notices: [
+      `Batch size ${formatCount(state.batchSize)} is more than the ${formatCount(data.n)} rows of ${data.description}, so the lab uses ${formatCount(data.n)}.`,
+    ],
+  };
 }
 
 /** The settings as a query string, always every key in a fixed order (so equal states give equal strings). */

@@ -3,10 +3,16 @@
  * problems each naming its row and column. Wraps the engine's parseCsv / datasetFromTable /
  * standardise; the only work here is choosing the target and wording the messages.
  */
-import { datasetFromTable, parseCsv, type CsvDelimiter, type CsvError, type CsvTable, type TableDataset } from "../../engine/csv";
+import { CSV_MAX_CHARS, datasetFromTable, parseCsv, type CsvDelimiter, type CsvError, type CsvTable, type TableDataset } from "../../engine/csv";
+import { echoText } from "../../engine/echo";
 import { standardise } from "../../engine/dataset";
 
 export const MAX_OWN_ROWS = 10_000;
+/**
+ * The box takes this many characters (its maxLength is one more, so a longer paste is cut visibly, never silently);
+ * larger tables are opened as files, up to CSV_MAX_CHARS.
+ */
+export const PASTE_MAX_CHARS = 1_000_000;
 
 /** A parsed table and the separator it used, which the exported code passes to pandas. */
 export interface OwnTable extends CsvTable {
@@ -25,13 +31,14 @@ export function describeCsvError(error: CsvError): string {
   return error.message;
 }
 
-export function readOwnTable(text: string): OwnTableResult {
-  const parsed = parseCsv(text, { maxRows: MAX_OWN_ROWS });
+/** `maxChars`: the pasted box and a file have different limits (PASTE_MAX_CHARS, CSV_MAX_CHARS). */
+export function readOwnTable(text: string, maxChars = CSV_MAX_CHARS): OwnTableResult {
+  const parsed = parseCsv(text, { maxRows: MAX_OWN_ROWS, maxChars });
   if (!parsed.ok) return { ok: false, problems: parsed.errors.map(describeCsvError) };
   if (parsed.header.length < 2) {
     return {
       ok: false,
-      problems: [`The table has one column (“${parsed.header[0] ?? ""}”); the lab needs at least one input column and a target column.`],
+      problems: [`The table has one column (“${echoText(parsed.header[0] ?? "")}”); the lab needs at least one input column and a target column.`],
     };
   }
   return { ok: true, table: { header: parsed.header, rows: parsed.rows, delimiter: parsed.delimiter } };

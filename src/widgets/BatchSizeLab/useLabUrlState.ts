@@ -1,41 +1,62 @@
 /**
  * The lab's settings, mirrored in the address bar. The first render uses the defaults (it must
- * match the server's static figure); right after hydration the address is read. A change made
+ * match the server's static figure); as the island hydrates the address is read. A change made
  * after a pause pushes a history entry and changes in quick succession (a slider drag) replace it,
  * so one drag is one step of the back button; popstate restores the settings of that entry.
+ *
+ * Every way settings arrive (the address on load, a history entry, a change of data) goes through
+ * parseLabQuery and reconcileLabState, so the state this hook holds is always one the lab can use on the
+ * data in use, and each adjustment comes with a sentence in `notices`.
  */
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { DEFAULT_STATE, mergeLabQuery, parseLabQuery, sameState, type LabState } from "./labState";
+import { useCallback, useLayoutEffect, useRef, useState } from "preact/hooks";
+import {
+  DEFAULT_STATE,
+  mergeLabQuery,
+  parseLabQuery,
+  reconcileLabState,
+  sameState,
+  type LabDataSize,
+  type LabState,
+} from "./labState";
 
 /** Changes closer together than this share one history entry. */
 export const HISTORY_COALESCE_MS = 700;
 /** Delay before writing the address; changes within it share one write. */
 const HISTORY_WRITE_DELAY_MS = 60;
 
-export function useLabUrlState(maxBatch: number): {
+export function useLabUrlState(data: LabDataSize): {
   state: LabState;
   update: (patch: Partial<LabState>) => void;
-  ignored: string[];
-  dismissIgnored: () => void;
+  /** Call with the new data in the same handler that switches to it: the settings are fitted before the next render. */
+  adoptData: (next: LabDataSize) => void;
+  notices: string[];
+  dismissNotices: () => void;
 } {
   const [state, setState] = useState<LabState>({ ...DEFAULT_STATE });
-  const [ignored, setIgnored] = useState<string[]>([]);
+  const [notices, setNotices] = useState<string[]>([]);
   const stateRef = useRef(state);
   const lastChange = useRef(-Infinity);
   const pendingWrite = useRef<{ timer: ReturnType<typeof setTimeout>; push: boolean } | null>(null);
-  const maxBatchRef = useRef(maxBatch);
-  maxBatchRef.current = maxBatch;
+  const dataRef = useRef(data);
+  dataRef.current = data;
 
-  useEffect(() => {
+  const commit = (next: LabState) => {
+    if (sameState(stateRef.current, next)) return;
+    stateRef.current = next;
+    setState(next);
+  };
+
+  // A layout effect: the address is read in the same task as hydration, so no click or paint sees the defaults
+  // where the address asked for something else. Child islands' layout effects (the own-data panel restoring a
+  // table kept for the session) run before this one, so `dataRef` already holds the data the address is fitted to.
+  useLayoutEffect(() => {
     const read = () => {
-      const parsed = parseLabQuery(window.location.search, maxBatchRef.current);
-      // Unchanged settings (the usual first load) re-render nothing.
-      if (!sameState(stateRef.current, parsed.state)) {
-        stateRef.current = parsed.state;
-        setState(parsed.state);
-      }
-      setIgnored((previous) => (previous.length === 0 && parsed.ignored.length === 0 ? previous : parsed.ignored));
-      return parsed.state;
+      const parsed = parseLabQuery(window.location.search, dataRef.current.n);
+      const fitted = reconcileLabState(parsed.state, dataRef.current);
+      commit(fitted.state);
+      const said = [...parsed.notices, ...fitted.notices];
+      setNotices((previous) => (previous.length === 0 && said.length === 0 ? previous : said));
+      return fitted.state;
     };
     const initial = read();
     // Write back the cleaned settings, so the address always holds a valid, complete link. In a task
@@ -47,8 +68,11 @@ export function useLabUrlState(maxBatch: number): {
     const onPop = () => {
       if (pendingWrite.current) clearTimeout(pendingWrite.current.timer);
       pendingWrite.current = null;
-      read();
+      const used = read();
       lastChange.current = -Infinity;
+      // A history entry may hold what no longer fits (b=600 from a larger table): the address shows what is used.
+      const url = mergeLabQuery(window.location.search, used) + window.location.hash;
+      if (url !== window.location.search + window.location.hash) window.history.replaceState(window.history.state, "", url);
     };
     window.addEventListener("popstate", onPop);
     return () => {
@@ -63,8 +87,7 @@ export function useLabUrlState(maxBatch: number): {
     const previous = stateRef.current;
     const next = { ...previous, ...patch };
     if (sameState(previous, next)) return;
-    stateRef.current = next;
-    setState(next);
+    commit(next);
     const now = performance.now();
     const push = (pendingWrite.current?.push ?? false) || now - lastChange.current > HISTORY_COALESCE_MS;
     lastChange.current = now;
@@ -78,5 +101,15 @@ export function useLabUrlState(maxBatch: number): {
     pendingWrite.current = { timer, push };
   }, []);
 
-  return { state, update, ignored, dismissIgnored: () => setIgnored([]) };
+  const adoptData = useCallback(
+    (next: LabDataSize) => {
+      dataRef.current = next;
+      const fitted = reconcileLabState(stateRef.current, next);
+      setNotices(fitted.notices);
+      update(fitted.state);
+    },
+    [update],
+  );
+
+  return { state, update, adoptData, notices, dismissNotices: () => setNotices([]) };
 }

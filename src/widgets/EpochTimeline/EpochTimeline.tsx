@@ -6,6 +6,7 @@
 import type { JSX } from "preact";
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
 import { useHydrated } from "../lib/useHydrated";
+import { usePrefersReducedMotion } from "../lib/usePrefersReducedMotion";
 import { NumberField } from "../lib/NumberField";
 import { publishRun } from "../lib/runEvents";
 import { DEFAULT_TIMELINE, describeBatch, epochView, positionAfter, timelineCounts, type TimelineConfig } from "../../course/timeline";
@@ -22,19 +23,6 @@ export interface EpochTimelineProps {
 
 const PLAY_INTERVAL_MS = 700;
 const BATCH_COLOURS = 8;
-
-function usePrefersReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(false);
-  useEffect(() => {
-    if (typeof window === "undefined" || !window.matchMedia) return undefined;
-    const query = window.matchMedia("(prefers-reduced-motion: reduce)");
-    setReduced(query.matches);
-    const onChange = (): void => setReduced(query.matches);
-    query.addEventListener("change", onChange);
-    return () => query.removeEventListener("change", onChange);
-  }, []);
-  return reduced;
-}
 
 function rowsWord(count: number): string {
   return count === 1 ? "1 row" : `${count} rows`;

@@ -11,7 +11,7 @@ import { NumberField } from "../lib/NumberField";
 import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
 import { describedNetworkSpec, featureComparison, MEMORY_DEFAULTS, MEMORY_EXAMPLE, percentChange, type DescribedNetwork } from "../../course/memory";
-import { batchSamples, budgetBytes, formatBytes, formatCount, memoryAt, parseHiddenLayers, TERM_LABELS, TERMS, type BudgetUnit } from "./memoryHelpers";
+import { batchSamples, budgetBytes, formatBytes, formatCount, HIDDEN_LAYERS_MAX_LENGTH, memoryAt, parseHiddenLayers, TERM_LABELS, TERMS, type BudgetUnit } from "./memoryHelpers";
 import "./MemoryCalculator.css";
 
 export interface MemoryCalculatorProps {
@@ -142,12 +142,13 @@ export default function MemoryCalculator(props: MemoryCalculatorProps): JSX.Elem
             id={`${id}-hidden`}
             type="text"
             value={hiddenText}
+            maxLength={HIDDEN_LAYERS_MAX_LENGTH}
             size={14}
             aria-invalid={hiddenError ? "true" : undefined}
             aria-describedby={hiddenError ? `${id}-hidden-error` : `${id}-hidden-hint`}
             onInput={(event) => onHidden(event.currentTarget.value)}
           />
-          <small id={`${id}-hidden-hint`} class="mc-hint">e.g. 256, 256; empty for none</small>
+          <small id={`${id}-hidden-hint`} class="mc-hint">e.g. {MEMORY_EXAMPLE.hidden.join(", ")}; empty for none</small>
           {hiddenError && (
             <p id={`${id}-hidden-error`} class="field-error" role="alert">
               {hiddenError}

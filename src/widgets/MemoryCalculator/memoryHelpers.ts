@@ -4,9 +4,12 @@
  * The memory arithmetic itself lives in the engine; the example network in src/course/memory.ts.
  */
 import { trainingMemory, type TrainingMemorySpec } from "../../engine/memory";
+import { echoText } from "../../engine/echo";
 
 export const MAX_LAYERS = 20;
 export const MAX_UNITS = 100_000;
+/** 20 layers of 100,000 units fit in 160 characters; the field stops there (maxLength) and the reader says so. */
+export const HIDDEN_LAYERS_MAX_LENGTH = 160;
 
 export type ParsedLayers = { ok: true; value: number[] } | { ok: false; message: string };
 
@@ -17,6 +20,9 @@ export type ParsedLayers = { ok: true; value: number[] } | { ok: false; message:
 export function parseHiddenLayers(text: string): ParsedLayers {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, value: [] };
+  if (trimmed.length > HIDDEN_LAYERS_MAX_LENGTH) {
+    return { ok: false, message: `The list is ${trimmed.length.toLocaleString("en-US")} characters long; at most ${MAX_LAYERS} layers of up to ${MAX_UNITS.toLocaleString("en-US")} units fit in ${HIDDEN_LAYERS_MAX_LENGTH}.` };
+  }
   const parts = trimmed.split(/[\s,;]+/).filter((part) => part !== "");
   if (parts.length > MAX_LAYERS) {
     return { ok: false, message: `At most ${MAX_LAYERS} hidden layers, please (got ${parts.length}).` };
@@ -24,7 +30,7 @@ export function parseHiddenLayers(text: string): ParsedLayers {
   const value: number[] = [];
   for (const [index, part] of parts.entries()) {
     const where = `Hidden layer ${index + 1}`;
-    const shown = part.length > 16 ? `${part.slice(0, 16)}…` : part;
+    const shown = echoText(part, 16);
     if (!/^[+-]?\d+(\.\d*)?(e[+-]?\d+)?$/i.test(part)) {
       return { ok: false, message: `${where}: “${shown}” is not a number. Write whole unit counts separated by commas, e.g. 256, 256.` };
     }

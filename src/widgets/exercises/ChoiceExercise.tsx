@@ -5,8 +5,8 @@
  * Its spec lives in src/course/exercises; lessons place it with `<Exercise spec={…} />`.
  */
 import type { JSX, TargetedEvent } from "preact";
-import { useMemo, useState } from "preact/hooks";
-import { checkChoice, isMultipleChoice } from "../../exercises/check";
+import { useMemo, useRef, useState } from "preact/hooks";
+import { isMultipleChoice } from "../../exercises/display";
 import { exerciseSeed, recordAttempt } from "../../exercises/progress";
 import { seededOrder } from "../../exercises/shuffle";
 import type { ChoiceExerciseSpec } from "../../course/exercises/spec";
@@ -14,6 +14,7 @@ import type { CheckResult, ChoiceVerdict } from "../../exercises/types";
 import {
   ExerciseFrame,
   ExerciseActions,
+  loadChecks,
   RichText,
   StaticFallback,
   submitOnEnter,
@@ -85,6 +86,9 @@ export default function ChoiceExercise({ spec: props }: ChoiceExerciseProps): JS
   const questionId = `${id}-question`;
   const errorId = `${id}-error`;
 
+  /** A check is under way (the checkers may still be loading): a second Enter does not count twice. */
+  const checking = useRef(false);
+
   function toggle(optionId: string, checked: boolean): void {
     if (solved) return;
     setError(null);
@@ -99,9 +103,11 @@ export default function ChoiceExercise({ spec: props }: ChoiceExerciseProps): JS
     }
   }
 
-  function onSubmit(event: TargetedEvent<HTMLFormElement>): void {
+  async function onSubmit(event: TargetedEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (solved) return;
+    if (solved || checking.current) return;
+    checking.current = true;
+    const { checkChoice } = await loadChecks().finally(() => (checking.current = false));
     const checked = checkChoice(selected, props);
     if (checked.result.kind === "invalid") {
       setError(checked.result.message);
@@ -110,7 +116,7 @@ export default function ChoiceExercise({ spec: props }: ChoiceExerciseProps): JS
     setError(null);
     setOutcome({ result: checked.result, verdicts: checked.verdicts });
     setAttemptedHere(true);
-    recordAttempt(lesson, id, { correct: checked.result.kind === "correct", answer: checked.result.normalized });
+    recordAttempt(lesson, id, { correct: checked.result.kind === "correct", answer: checked.result.answer });
     claimNotice();
   }
 
@@ -127,7 +133,7 @@ export default function ChoiceExercise({ spec: props }: ChoiceExerciseProps): JS
 
   return (
     <ExerciseFrame id={id} kind="choice" state={state}>
-      <form class="exercise-form" onSubmit={onSubmit} onKeyDown={submitOnEnter} noValidate>
+      <form class="exercise-form" onSubmit={(event) => void onSubmit(event)} onFocusIn={() => void loadChecks()} onKeyDown={submitOnEnter} noValidate>
         <fieldset class="exercise-fieldset" aria-describedby={errorId}>
           <legend id={questionId} class="exercise-question">
             <RichText text={props.question} />

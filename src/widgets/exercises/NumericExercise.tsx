@@ -5,7 +5,8 @@
  */
 import type { JSX } from "preact";
 import type { NumericExerciseSpec } from "../../course/exercises/spec";
-import { checkNumeric, formatNumber } from "../../exercises/check";
+import { formatNumber } from "../../exercises/display";
+import { loadChecks } from "./shared";
 import { TextAnswerExercise } from "./TextAnswerExercise";
 
 export interface NumericExerciseProps {
@@ -24,7 +25,7 @@ export default function NumericExercise({ spec }: NumericExerciseProps): JSX.Ele
       answerText={answerText}
       placeholder={spec.placeholder ?? "a number"}
       {...(spec.unit !== undefined && { suffix: spec.unit })}
-      check={(raw) => checkNumeric(raw, spec)}
+      check={async (raw) => (await loadChecks()).checkNumeric(raw, spec)}
     />
   );
 }

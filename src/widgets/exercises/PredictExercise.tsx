@@ -8,20 +8,16 @@
  */
 import type { JSX, TargetedEvent } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import {
-  bandFor,
-  checkNumeric,
-  comparePrediction,
-  formatNumber,
-  parseNumber,
-  type PredictionBand,
-} from "../../exercises/check";
+import type { PredictionBand } from "../../exercises/check";
+import { ANSWER_MAX_LENGTH, formatNumber } from "../../exercises/display";
 import { recordAttempt } from "../../exercises/progress";
 import type { PredictExerciseSpec } from "../../course/exercises/spec";
+import { echoText } from "../../engine/echo";
 import type { PredictionComparison } from "../../exercises/types";
 import { subscribeRuns, type WidgetRun } from "../lib/runEvents";
 import {
   ExerciseFrame,
+  loadChecks,
   ProgressNotice,
   RichText,
   StaticFallback,
@@ -34,7 +30,10 @@ export interface PredictExerciseProps {
   spec: PredictExerciseSpec;
 }
 
-type Prediction = { kind: "number"; value: number } | { kind: "band"; id: string };
+/** A numeric prediction keeps the reader's text: it is echoed and stored as typed, never rounded. */
+type Prediction = { kind: "number"; value: number; text: string } | { kind: "band"; id: string };
+
+type Checks = Awaited<ReturnType<typeof loadChecks>>;
 
 interface Comparison {
   produced: number;
@@ -80,19 +79,20 @@ export default function PredictExercise({ spec: props }: PredictExerciseProps): 
         return;
       }
       setMismatch(null);
-      setResult(compare(prediction, produced));
+      void loadChecks().then((checks) => setResult(compare(checks, prediction, produced)));
     }, props.widget);
   }, [hydrated, prediction, result, props.widget, props.valueKey, props.runWith]);
 
   // Record the attempt once per comparison.
   useEffect(() => {
     if (result === null || prediction === null) return;
-    const answer = prediction.kind === "number" ? formatNumber(prediction.value) : prediction.id;
+    const answer = prediction.kind === "number" ? prediction.text : prediction.id;
     recordAttempt(lesson, id, { correct: result.within, answer });
     claimNotice();
   }, [result]);
 
-  function compare(p: Prediction, produced: number): Comparison {
+  function compare(checks: Checks, p: Prediction, produced: number): Comparison {
+    const { bandFor, checkNumeric, comparePrediction } = checks;
     if (p.kind === "band") {
       const band = bands === undefined ? undefined : bandFor(produced, bands);
       const within = band?.id === p.id;
@@ -147,9 +147,10 @@ export default function PredictExercise({ spec: props }: PredictExerciseProps): 
   const inputId = `${id}-prediction`;
   const errorId = `${id}-error`;
 
-  function onSubmit(event: TargetedEvent<HTMLFormElement>): void {
+  async function onSubmit(event: TargetedEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (locked) return;
+    const { parseNumber } = await loadChecks();
     if (bands !== undefined) {
       if (bandId === null) {
         setError("Choose your prediction first.");
@@ -166,7 +167,7 @@ export default function PredictExercise({ spec: props }: PredictExerciseProps): 
       return;
     }
     setError(null);
-    setPrediction({ kind: "number", value: parsed.value });
+    setPrediction({ kind: "number", value: parsed.value, text: value.trim() });
   }
 
   function tryAgain(): void {
@@ -183,7 +184,8 @@ export default function PredictExercise({ spec: props }: PredictExerciseProps): 
     prediction === null
       ? ""
       : prediction.kind === "number"
-        ? `${formatNumber(prediction.value)}${props.unit !== undefined ? ` ${props.unit}` : ""}`
+        ? // The unit is added unless the reader typed it ("21 updates" ends in a letter, parseNumber allows only the unit there).
+          `${echoText(prediction.text)}${props.unit !== undefined && !/[a-z]\.?$/i.test(prediction.text) ? ` ${props.unit}` : ""}`
         : (bands?.find((b) => b.id === prediction.id)?.text ?? prediction.id);
   const producedText =
     result === null ? "" : `${formatNumber(result.produced)}${props.unit !== undefined ? ` ${props.unit}` : ""}`;
@@ -191,7 +193,7 @@ export default function PredictExercise({ spec: props }: PredictExerciseProps): 
 
   return (
     <ExerciseFrame id={id} kind="predict" state={state}>
-      <form class="exercise-form" onSubmit={onSubmit} onKeyDown={submitOnEnter} noValidate>
+      <form class="exercise-form" onSubmit={(event) => void onSubmit(event)} onFocusIn={() => void loadChecks()} onKeyDown={submitOnEnter} noValidate>
         {bands === undefined ? (
           <>
             <label for={inputId} class="exercise-question">
@@ -207,6 +209,7 @@ export default function PredictExercise({ spec: props }: PredictExerciseProps): 
                 spellcheck={false}
                 placeholder="your prediction"
                 value={value}
+                maxLength={ANSWER_MAX_LENGTH}
                 readOnly={locked}
                 aria-invalid={error !== null}
                 aria-describedby={errorId}

@@ -4,7 +4,8 @@
  */
 import type { JSX } from "preact";
 import type { RangeExerciseSpec } from "../../course/exercises/spec";
-import { checkRange, formatRange } from "../../exercises/check";
+import { formatRange } from "../../exercises/display";
+import { loadChecks } from "./shared";
 import { TextAnswerExercise } from "./TextAnswerExercise";
 
 export interface RangeExerciseProps {
@@ -21,7 +22,7 @@ export default function RangeExercise({ spec }: RangeExerciseProps): JSX.Element
       explanation={spec.explanation}
       answerText={formatRange(spec.answer)}
       placeholder={spec.placeholder ?? "e.g. 12-15"}
-      check={(raw) => checkRange(raw, spec)}
+      check={async (raw) => (await loadChecks()).checkRange(raw, spec)}
     />
   );
 }

@@ -4,7 +4,8 @@
  */
 import type { JSX } from "preact";
 import type { ShapeExerciseSpec } from "../../course/exercises/spec";
-import { checkShape, formatShape } from "../../exercises/check";
+import { formatShape } from "../../exercises/display";
+import { loadChecks } from "./shared";
 import { TextAnswerExercise } from "./TextAnswerExercise";
 
 export interface ShapeExerciseProps {
@@ -21,7 +22,7 @@ export default function ShapeExercise({ spec }: ShapeExerciseProps): JSX.Element
       explanation={spec.explanation}
       answerText={formatShape(spec.answer)}
       placeholder={spec.placeholder ?? "e.g. (2, 4)"}
-      check={(raw) => checkShape(raw, spec)}
+      check={async (raw) => (await loadChecks()).checkShape(raw, spec)}
     />
   );
 }

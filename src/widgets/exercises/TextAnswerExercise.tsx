@@ -5,11 +5,14 @@
  */
 import type { JSX, TargetedEvent } from "preact";
 import { useRef, useState } from "preact/hooks";
+import { ANSWER_MAX_LENGTH } from "../../exercises/display";
 import { recordAttempt } from "../../exercises/progress";
+import { echoText } from "../../engine/echo";
 import type { CheckResult } from "../../exercises/types";
 import {
   ExerciseFrame,
   ExerciseActions,
+  loadChecks,
   RichText,
   StaticFallback,
   useExerciseRecord,
@@ -28,8 +31,8 @@ export interface TextAnswerExerciseProps {
   /** Shown after the field, e.g. the unit. */
   suffix?: string;
   placeholder?: string;
-  /** Read and judge what was typed; pure (see src/exercises/check.ts). */
-  check: (raw: string) => CheckResult;
+  /** Read and judge what was typed; pure (see src/exercises/check.ts), loaded with loadChecks. */
+  check: (raw: string) => Promise<CheckResult>;
 }
 
 export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element {
@@ -43,6 +46,8 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
   const [revealed, setRevealed] = useState(false);
   const [attemptedHere, setAttemptedHere] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  /** A check is under way (the checkers may still be loading): a second Enter does not count twice. */
+  const checking = useRef(false);
 
   if (!hydrated) {
     return (
@@ -59,10 +64,16 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
   const errorId = `${id}-error`;
   const questionId = `${id}-question`;
 
-  function onSubmit(event: TargetedEvent<HTMLFormElement>): void {
+  async function onSubmit(event: TargetedEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (solved) return;
-    const checked = props.check(value);
+    if (solved || checking.current) return;
+    checking.current = true;
+    let checked: CheckResult;
+    try {
+      checked = await props.check(value);
+    } finally {
+      checking.current = false;
+    }
     if (checked.kind === "invalid") {
       // Not an answer at all: say why beside the field, and do not count it as an attempt.
       setError(checked.message);
@@ -73,7 +84,7 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
     setError(null);
     setResult(checked);
     setAttemptedHere(true);
-    recordAttempt(lesson, id, { correct: checked.kind === "correct", answer: checked.normalized });
+    recordAttempt(lesson, id, { correct: checked.kind === "correct", answer: checked.answer });
     claimNotice();
   }
 
@@ -89,7 +100,7 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
 
   return (
     <ExerciseFrame id={id} kind={props.kind} state={state}>
-      <form class="exercise-form" onSubmit={onSubmit} noValidate>
+      <form class="exercise-form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <label id={questionId} for={inputId} class="exercise-question">
           <RichText text={props.question} />
         </label>
@@ -103,9 +114,11 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
             spellcheck={false}
             placeholder={props.placeholder}
             value={value}
+            maxLength={ANSWER_MAX_LENGTH}
             readOnly={solved}
             aria-invalid={error !== null}
             aria-describedby={errorId}
+            onFocus={() => void loadChecks()}
             onInput={(event) => {
               setValue(event.currentTarget.value);
               setError(null);
@@ -130,7 +143,7 @@ export function TextAnswerExercise(props: TextAnswerExerciseProps): JSX.Element 
           )}
           {result?.kind === "wrong" && (
             <>
-              <p class="exercise-verdict exercise-verdict-bad">Not quite: {result.normalized} is not the answer.</p>
+              <p class="exercise-verdict exercise-verdict-bad">Not quite: {echoText(result.answer)} is not the answer.</p>
               {result.message !== undefined && <p>{result.message}</p>}
               {result.hint !== undefined && (
                 <p class="exercise-hint">

@@ -13,6 +13,14 @@ import {
 import "./exercises.css";
 
 /**
+ * The answer checkers, loaded when the reader first engages with an exercise (focus, or Check) rather than with
+ * the page: most readers scroll past most exercises. The module system loads it once.
+ */
+export function loadChecks(): Promise<typeof import("../../exercises/check")> {
+  return import("../../exercises/check");
+}
+
+/**
  * Prose in props is plain text in which `backticks` mark code, the one markup a question about
  * `Dense(32, input_shape=(16,))` needs. Anything else is rendered as text, never as HTML.
  */
@@ -33,7 +41,7 @@ export function useExerciseRecord(lesson: string, id: string, hydrated: boolean)
 }
 
 /**
- * The progress store's notice ("could not be saved", "was unreadable"), shown by whichever island
+ * The progress store's notice ("could not be saved"), shown by whichever island
  * claims it first; `claim` is called after hydration and after each of this island's own writes.
  */
 export function useProgressNotice(hydrated: boolean): [string | null, () => void] {

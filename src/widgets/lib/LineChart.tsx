@@ -5,21 +5,22 @@
  * it redraws at its container's width so tick labels stay readable on a phone.
  *
  *   <LineChart title="Loss during training" xLabel="Epoch" yLabel="Loss (MSE)" yScale="log"
- *     series={[{ id: "full", label: "Full-dataset loss", points, color: "var(--batch-1)", width: 3 }]} />
+ *     series={[{ id: "full", label: "Full-dataset loss", points, color: "var(--cat-1)", width: 3 }]} />
  */
 import { Component, h, type JSX } from "preact";
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import {
   axisDomain,
+  axisTicks,
+  bandPath,
   dataExtent,
   formatTick,
-  linearTicks,
-  logTicks,
   makeScale,
   pathData,
   plottable,
   thinForDrawing,
   type ScaleKind,
+  type XRange,
   type XY,
 } from "./chartScale";
 import "./LineChart.css";
@@ -30,7 +31,7 @@ export interface ChartSeries {
   /** Shown in the legend and as the table's column header. */
   label: string;
   points: readonly XY[];
-  /** Any CSS colour, typically a theme token such as "var(--batch-1)". */
+  /** Any CSS colour, typically a theme token such as "var(--cat-1)". */
   color: string;
   /** Stroke width in pixels; default 2. */
   width?: number;
@@ -41,6 +42,16 @@ export interface ChartSeries {
   markers?: boolean;
 }
 
+/** A shaded spread (for example the lowest and highest of several seeds) drawn under the lines. */
+export interface ChartBand {
+  id: string;
+  /** The table's two columns are "<label>: lowest" and "<label>: highest". */
+  label: string;
+  points: readonly XRange[];
+  color: string;
+  opacity?: number;
+}
+
 export interface LineChartProps {
   /** The chart's accessible name and caption. */
   title: string;
@@ -49,6 +60,7 @@ export interface LineChartProps {
   xLabel: string;
   yLabel: string;
   series: readonly ChartSeries[];
+  bands?: readonly ChartBand[];
   xScale?: ScaleKind;
   yScale?: ScaleKind;
   /** Force the y axis to include 0 (linear only). Default true for y. */
@@ -56,6 +68,10 @@ export interface LineChartProps {
   /** Fixed domains; by default from the data. */
   xDomain?: [number, number];
   yDomain?: [number, number];
+  /** Values that always get a labelled x tick when inside the domain (such as N where the axis ends). */
+  xTicksInclude?: readonly number[];
+  /** A vertical line marking one x (the playback position), with a short label. */
+  marker?: { x: number; label: string } | null;
   formatX?: (value: number) => string;
   formatY?: (value: number) => string;
   /** Column header of the table's first column; default xLabel. */
@@ -181,7 +197,11 @@ function LineChartView(props: LineChartProps): JSX.Element {
     return <figure ref={figureRef} class="line-chart" aria-labelledby={`${id}-title`} dangerouslySetInnerHTML={{ __html: "" }} />;
   }
 
-  const pointSets = series.map((s) => s.points);
+  const bands = props.bands ?? [];
+  const pointSets = [
+    ...series.map((s) => s.points),
+    ...bands.flatMap((b) => [b.points.map((p) => ({ x: p.x, y: p.lo })), b.points.map((p) => ({ x: p.x, y: p.hi }))]),
+  ];
   const xDomain = props.xDomain ?? axisDomain(dataExtent(pointSets, "x", xKind), xKind);
   const yDomain = props.yDomain ?? axisDomain(dataExtent(pointSets, "y", yKind), yKind, props.yIncludeZero ?? true);
   const plotLeft = MARGIN.left;
@@ -190,20 +210,17 @@ function LineChartView(props: LineChartProps): JSX.Element {
   const plotBottom = height - MARGIN.bottom;
   const sx = makeScale(xKind, xDomain, [plotLeft, plotRight]);
   const sy = makeScale(yKind, yDomain, [plotBottom, plotTop]);
-  const xTicks = (xKind === "log" ? logTicks(...xDomain) : linearTicks(...xDomain, width < 420 ? 3 : 6)).filter(
-    (v) => v >= xDomain[0] - 1e-12 && v <= xDomain[1] * (1 + 1e-12) + 1e-12,
-  );
-  const yTicks = (yKind === "log" ? logTicks(...yDomain) : linearTicks(...yDomain, 5)).filter(
-    (v) => v >= yDomain[0] * (yDomain[0] < 0 ? 1 + 1e-12 : 1 - 1e-12) - 1e-12 && v <= yDomain[1] * (1 + 1e-12) + 1e-12,
-  );
+  const xTicks = axisTicks(xKind, xDomain, width < 420 ? 3 : 6, formatTick, props.xTicksInclude);
+  const yTicks = axisTicks(yKind, yDomain, 5);
+  // About one bucket per two pixels: thinning never removes detail the screen could show.
   const buckets = Math.max(50, Math.floor((plotRight - plotLeft) / 2));
-  const hidden = series.reduce(
-    (count, s) => count + s.points.filter((p) => Number.isFinite(p.y) && !plottable(p.y, yKind)).length,
-    0,
-  );
+  const unplottable = (p: XY) => Number.isFinite(p.y) && (!plottable(p.y, yKind) || !plottable(p.x, xKind));
+  const hidden = series.reduce((count, s) => count + s.points.filter(unplottable).length, 0);
+  const marker = props.marker && plottable(props.marker.x, xKind) ? props.marker : null;
 
   const showTable = tableOpen || openAtWake.current || IS_SERVER;
-  const rows = showTable ? chartTableRows(series) : [];
+  const tableSeries = showTable ? [...series, ...bands.flatMap(bandColumns)] : [];
+  const rows = showTable ? chartTableRows(tableSeries) : [];
   const maxRows = props.maxTableRows ?? 2000;
   const every = rows.length > maxRows ? Math.ceil(rows.length / maxRows) : 1;
   const shownRows = every === 1 ? rows : rows.filter((_, i) => i % every === 0 || i === rows.length - 1);
@@ -220,16 +237,20 @@ function LineChartView(props: LineChartProps): JSX.Element {
           aria-labelledby={`${id}-title`}
           aria-describedby={description ? `${id}-desc` : undefined}
         >
-          {yTicks.map((v) => (
-            <g key={`y${v}`} class="line-chart-tick">
-              <line x1={plotLeft} x2={plotRight} y1={sy(v)} y2={sy(v)} class="line-chart-grid" />
-              <text x={plotLeft - 6} y={sy(v)} text-anchor="end" dominant-baseline="middle">{formatTick(v)}</text>
-            </g>
-          ))}
-          {xTicks.map((v) => (
-            <g key={`x${v}`} class="line-chart-tick">
-              <line x1={sx(v)} x2={sx(v)} y1={plotBottom} y2={plotBottom + 5} class="line-chart-axis" />
-              <text x={sx(v)} y={plotBottom + 18} text-anchor="middle">{formatTick(v)}</text>
+          {yTicks.map((t) =>
+            t.label === null ? (
+              <line key={`y${t.value}`} x1={plotLeft - 3} x2={plotLeft} y1={sy(t.value)} y2={sy(t.value)} class="line-chart-axis" />
+            ) : (
+              <g key={`y${t.value}`} class="line-chart-tick">
+                <line x1={plotLeft} x2={plotRight} y1={sy(t.value)} y2={sy(t.value)} class="line-chart-grid" />
+                <text x={plotLeft - 6} y={sy(t.value)} text-anchor="end" dominant-baseline="middle">{t.label}</text>
+              </g>
+            ),
+          )}
+          {xTicks.map((t) => (
+            <g key={`x${t.value}`} class="line-chart-tick">
+              <line x1={sx(t.value)} x2={sx(t.value)} y1={plotBottom} y2={plotBottom + (t.label === null ? 3 : 5)} class="line-chart-axis" />
+              {t.label !== null && <text x={sx(t.value)} y={plotBottom + 18} text-anchor="middle">{t.label}</text>}
             </g>
           ))}
           <line x1={plotLeft} x2={plotRight} y1={plotBottom} y2={plotBottom} class="line-chart-axis" />
@@ -248,6 +269,9 @@ function LineChartView(props: LineChartProps): JSX.Element {
             <clipPath id={`${id}-clip`}>
               <rect x={plotLeft} y={plotTop - 4} width={plotRight - plotLeft + 4} height={plotBottom - plotTop + 8} />
             </clipPath>
+            {bands.map((b) => (
+              <path key={b.id} d={bandPath(b.points, sx, sy, xKind, yKind)} fill={b.color} opacity={b.opacity ?? 0.22} stroke="none" />
+            ))}
             {series.map((s) => {
               const drawn = thinForDrawing(s.points, buckets);
               return (
@@ -269,6 +293,14 @@ function LineChartView(props: LineChartProps): JSX.Element {
               );
             })}
           </g>
+          {marker && (
+            <g class="line-chart-marker">
+              <line x1={sx(marker.x)} x2={sx(marker.x)} y1={plotTop} y2={plotBottom} />
+              <text x={sx(marker.x) + (sx(marker.x) > (plotLeft + plotRight) / 2 ? -4 : 4)} y={plotTop + 10} text-anchor={sx(marker.x) > (plotLeft + plotRight) / 2 ? "end" : "start"}>
+                {marker.label}
+              </text>
+            </g>
+          )}
         </svg>
       </div>
       {description && <p id={`${id}-desc`} class="visually-hidden">{description}</p>}
@@ -281,10 +313,18 @@ function LineChartView(props: LineChartProps): JSX.Element {
             {s.label}
           </li>
         ))}
+        {bands.map((b) => (
+          <li key={b.id}>
+            <svg width="28" height="12" aria-hidden="true">
+              <rect x="2" y="1" width="24" height="10" fill={b.color} opacity={b.opacity ?? 0.22} />
+            </svg>
+            {b.label}
+          </li>
+        ))}
       </ul>
       {hidden > 0 && (
         <p class="line-chart-note">
-          {hidden} value{hidden === 1 ? " is" : "s are"} 0 or below and cannot be drawn on the log scale; the table lists {hidden === 1 ? "it" : "them"}.
+          {hidden} point{hidden === 1 ? " lies" : "s lie"} at 0 or below, where a log scale cannot reach; the table lists {hidden === 1 ? "it" : "them"}.
         </p>
       )}
       {props.children}
@@ -304,14 +344,14 @@ function LineChartView(props: LineChartProps): JSX.Element {
               <thead>
                 <tr>
                   <th scope="col">{props.tableXLabel ?? xLabel}</th>
-                  {series.map((s) => <th key={s.id} scope="col">{s.label}</th>)}
+                  {tableSeries.map((s) => <th key={s.id} scope="col">{s.label}</th>)}
                 </tr>
               </thead>
               <tbody>
                 {shownRows.map((row) => (
                   <tr key={row.x}>
                     <th scope="row">{formatX(row.x)}</th>
-                    {row.values.map((v, i) => <td key={series[i]!.id}>{v === undefined ? "" : formatY(v)}</td>)}
+                    {row.values.map((v, i) => <td key={tableSeries[i]!.id}>{v === undefined ? "" : formatY(v)}</td>)}
                   </tr>
                 ))}
               </tbody>
@@ -322,6 +362,14 @@ function LineChartView(props: LineChartProps): JSX.Element {
       </details>
     </figure>
   );
+}
+
+/** A band as the table's two columns. */
+function bandColumns(band: ChartBand): ChartSeries[] {
+  return [
+    { id: `${band.id}-lo`, label: `${band.label}: lowest`, points: band.points.map((p) => ({ x: p.x, y: p.lo })), color: band.color },
+    { id: `${band.id}-hi`, label: `${band.label}: highest`, points: band.points.map((p) => ({ x: p.x, y: p.hi })), color: band.color },
+  ];
 }
 
 /**

@@ -1,4 +1,11 @@
-import { formatCount } from "../../engine/csv";
+import { formatCount, isDecimalNumber } from "../../engine/csv";
+import { echoText } from "../../engine/echo";
+
+/**
+ * The longest text a number field reads ("0.000123456789" is 14). The inputs carry it as maxLength; longer
+ * text (from an address, or typed before hydration) gets a message without being read further.
+ */
+export const NUMBER_FIELD_MAX_LENGTH = 24;
 
 export interface NumberRule {
   /** Words for messages, e.g. "Batch size". */
@@ -10,14 +17,15 @@ export interface NumberRule {
 
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
 
-const numeric = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 /** Reads what a reader typed into a numeric field; every rejection says what is allowed. */
 export function parseNumberField(text: string, rule: NumberRule): ParsedNumber {
   const trimmed = text.trim();
   const range = `${rule.integer ? "a whole number" : "a number"} from ${formatBound(rule.min)} to ${formatBound(rule.max)}`;
   if (trimmed === "") return { ok: false, message: `${rule.label} is empty: enter ${range}.` };
-  if (!numeric.test(trimmed)) return { ok: false, message: `${rule.label} must be ${range}; “${clip(trimmed)}” is not a number.` };
+  if (trimmed.length > NUMBER_FIELD_MAX_LENGTH) {
+    return { ok: false, message: `${rule.label} must be ${range}; the text is ${formatCount(trimmed.length)} characters long.` };
+  }
+  if (!isDecimalNumber(trimmed)) return { ok: false, message: `${rule.label} must be ${range}; “${clip(trimmed)}” is not a number.` };
   const value = Number(trimmed);
   if (!Number.isFinite(value)) return { ok: false, message: `${rule.label} is too large: enter ${range}.` };
   if (rule.integer && !Number.isInteger(value)) return { ok: false, message: `${rule.label} must be a whole number (got ${clip(trimmed)}).` };
@@ -31,7 +39,7 @@ function formatBound(value: number): string {
   return Number.isSafeInteger(value) ? formatCount(value) : String(value);
 }
 
-/** Echoes input back without letting a pasted novel flood the message. */
+/** Echoes input back without letting a pasted novel flood the message, or a bidi control reverse it. */
 function clip(text: string): string {
-  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+  return echoText(text, NUMBER_FIELD_MAX_LENGTH);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CSV_MAX_LISTED_ERRORS, datasetFromTable, formatCount, parseCsv, type CsvError, type CsvParseResult } from "../../../src/engine/csv";
+import { CSV_MAX_CHARS, CSV_MAX_LISTED_ERRORS, datasetFromTable, formatCount, parseCsv, type CsvError, type CsvParseResult } from "../../../src/engine/csv";
 
 function errorsOf(result: CsvParseResult): CsvError[] {
   if (result.ok) throw new Error("expected the CSV to be rejected");
@@ -156,7 +156,7 @@ describe("parseCsv: files it rejects, naming the row and column", () => {
 
   it("counts line numbers after a quoted field that spans two lines", () => {
     const errors = errorsOf(parseCsv('a,"b\nc"\n1,2\n3,x\n'));
-    expect(errors).toEqual([{ row: 2, column: "b\nc", message: "Row 2 (line 4), column b\nc: “x” is not a number." }]);
+    expect(errors).toEqual([{ row: 2, column: "b\nc", message: "Row 2 (line 4), column b c: “x” is not a number." }]);
   });
 
   it("reports every problem up to 20, then one summary line", () => {
@@ -205,5 +205,70 @@ describe("datasetFromTable", () => {
     expect(() => datasetFromTable({ header: ["y"], rows: [[1], [2]] }, "y")).toThrow(
       new RangeError("The table has only the target column “y”; at least one feature column is needed."),
     );
+  });
+});
+
+/**
+ * Hostile files: 100,000-character cells and names, a file over the size limit, and one with 120,000 rows.
+ * The old cell pattern backtracked quadratically (a 100,000-digit cell and a letter: 28 s in the page), and
+ * messages quoted whole cells. The time guard is generous; each parse takes milliseconds.
+ */
+describe("parseCsv: very long input gets a short message, quickly", () => {
+  const LONG = 100_000;
+  function quickly<T>(run: () => T): T {
+    const started = performance.now();
+    const result = run();
+    expect(performance.now() - started).toBeLessThan(2_000);
+    return result;
+  }
+
+  it("a cell of 100,000 digits and a letter is rejected in linear time, quoted clipped", () => {
+    const errors = errorsOf(quickly(() => parseCsv(`a,b\n1,2\n${"1".repeat(LONG)}x,2\n`)));
+    expect(errors).toEqual([{ row: 2, column: "a", message: `Row 2 (line 3), column a: “${"1".repeat(40)}…” is not a number.` }]);
+  });
+
+  it("a 100,000-digit decimal comma and a 100,000-digit number: both quoted clipped", () => {
+    const comma = errorsOf(quickly(() => parseCsv(`a;b\n1;2\n1,${"5".repeat(LONG)};2\n`)))[0]!.message;
+    expect(comma).toBe(`Row 2 (line 3), column a: “1,${"5".repeat(38)}…” has a decimal comma; write it with a point (1.${"5".repeat(38)}…).`);
+    const huge = errorsOf(quickly(() => parseCsv(`a,b\n1,2\n${"9".repeat(LONG)},2\n`)))[0]!.message;
+    expect(huge).toBe(`Row 2 (line 3), column a: “${"9".repeat(40)}…” is too large to store as a number.`);
+  });
+
+  it("a column name of 100,000 characters is refused, with its length", () => {
+    const errors = errorsOf(quickly(() => parseCsv(`a,${"n".repeat(LONG)}\n1,2\n3,4\n`)));
+    expect(errors.map((e) => e.message)).toEqual(["Column 2's name is 100,000 characters long; a name may have at most 100."]);
+  });
+
+  it("a quoted cell of 100,000 escaped quotes and a cell of text and 100,000 quotes are each one odd cell", () => {
+    const escaped = errorsOf(quickly(() => parseCsv(`a,b\n"${'""'.repeat(LONG / 2)}",2\n3,4\n`)));
+    expect(escaped[0]!.message).toBe(`Row 1 (line 2), column a: “${'"'.repeat(40)}…” is not a number.`);
+    const stray = errorsOf(quickly(() => parseCsv(`a,b\n1,2\nx${'"'.repeat(LONG)},2\n`)));
+    expect(stray[0]!.message).toBe(`Row 2 (line 3), column a: “x${'"'.repeat(39)}…” is not a number.`);
+  });
+
+  it("text over maxChars is refused before it is read", () => {
+    const text = `a,b\n${"1,2\n".repeat(Math.ceil(CSV_MAX_CHARS / 4))}`;
+    expect(errorsOf(quickly(() => parseCsv(text)))).toEqual([
+      { row: null, column: null, message: `The file is ${(text.length).toLocaleString("en-US")} characters long; the limit is 5,000,000.` },
+    ]);
+    expect(errorsOf(parseCsv("a,b\n1,2\n3,4\n", { maxChars: 10 }))[0]!.message).toBe("The file is 12 characters long; the limit is 10.");
+  });
+
+  it("120,000 rows: reading stops past the row limit, and the message still counts every row", () => {
+    const text = `a,b\n${"1,2\n".repeat(120_000)}\n\n`;
+    expect(errorsOf(quickly(() => parseCsv(text)))).toEqual([
+      { row: null, column: null, message: "The file has 120,000 rows; the limit is 10,000." },
+    ]);
+  });
+
+  it("exactly the row limit with blank lines after it is accepted", () => {
+    expect(tableOf(parseCsv(`a,b\n${"1,2\n".repeat(100)}\n\n\n`, { maxRows: 100 })).rows).toHaveLength(100);
+  });
+
+  it("a right-to-left override in a column name is removed from the name and every message", () => {
+    const table = tableOf(parseCsv("temp\u202E,water\u2066\n1,2\n3,4\n"));
+    expect(table.header).toEqual(["temp", "water"]);
+    const errors = errorsOf(parseCsv("\u202Etemp,water\n1,\u202Ex\n3,4\n"));
+    expect(errors[0]!.message).toBe("Row 1 (line 2), column water: “x” is not a number.");
   });
 });

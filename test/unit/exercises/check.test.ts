@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  ANSWER_MAX_LENGTH,
   bandFor,
   checkChoice,
   checkNumeric,
@@ -115,21 +116,21 @@ describe("checkNumeric", () => {
 
   it("50 rows at batch 8: 7 is correct in every accepted spelling", () => {
     for (const raw of ["7", "7.0", " 7 ", "7 iterations", "+7", "7e0"]) {
-      expect(checkNumeric(raw, iterationsB8)).toEqual({ kind: "correct", normalized: "7" });
+      expect(checkNumeric(raw, iterationsB8)).toEqual({ kind: "correct", answer: raw.trim() });
     }
   });
 
   it("6.25 (50/8) gets the hint that batches are whole", () => {
     expect(checkNumeric("6.25", iterationsB8)).toEqual({
       kind: "wrong",
-      normalized: "6.25",
+      answer: "6.25",
       hint: "50/8 = 6.25, but batches are whole: the 7th holds the last 2 rows.",
     });
   });
 
   it("6 gets the hint that the partial last batch still counts", () => {
     const result = checkNumeric("6 iterations", iterationsB8);
-    expect(result).toMatchObject({ kind: "wrong", normalized: "6" });
+    expect(result).toMatchObject({ kind: "wrong", answer: "6 iterations" });
     expect(result.kind === "wrong" && result.hint).toMatch(/partial last batch still counts/);
   });
 
@@ -137,11 +138,11 @@ describe("checkNumeric", () => {
     for (const raw of ["40", "50", "60"]) {
       expect(checkNumeric(raw, iterationsB8)).toMatchObject({ hint: "That counts rows, not batches." });
     }
-    expect(checkNumeric("61", iterationsB8)).toEqual({ kind: "wrong", normalized: "61" });
+    expect(checkNumeric("61", iterationsB8)).toEqual({ kind: "wrong", answer: "61" });
   });
 
   it("a wrong answer with no matching hint has no hint", () => {
-    expect(checkNumeric("8", iterationsB8)).toEqual({ kind: "wrong", normalized: "8" });
+    expect(checkNumeric("8", iterationsB8)).toEqual({ kind: "wrong", answer: "8" });
   });
 
   it("the first matching hint wins", () => {
@@ -179,8 +180,13 @@ describe("checkNumeric", () => {
     expect(checkNumeric("0.3001", { answer: 0.3 }).kind).toBe("wrong");
   });
 
-  it("the normalized answer is the number as read", () => {
-    expect(checkNumeric("1,000", { answer: 1000 })).toEqual({ kind: "correct", normalized: "1000" });
+  it("the answer is echoed as typed, trimmed: grouping kept", () => {
+    expect(checkNumeric(" 1,000 ", { answer: 1000 })).toEqual({ kind: "correct", answer: "1,000" });
+  });
+
+  it("41.00001 is wrong when the answer is 41, and the answer echoed is 41.00001, not a rounded 41", () => {
+    expect(checkNumeric("41.00001", { answer: 41 })).toEqual({ kind: "wrong", answer: "41.00001" });
+    expect(checkNumeric("1280.4", { answer: 1280 })).toEqual({ kind: "wrong", answer: "1280.4" });
   });
 
   it("property: any integer written plainly, with grouping, or with the unit is read as itself", () => {
@@ -286,14 +292,14 @@ describe("checkShape", () => {
 
   it("a batch of 8 windows of 5 rows of 3 features is (8, 5, 3), in every accepted spelling", () => {
     for (const raw of ["(8, 5, 3)", "[8, 5, 3]", "8,5,3", "[8 5 3]", "8×5×3", "torch.Size([8, 5, 3])"]) {
-      expect(checkShape(raw, lstmBatch)).toEqual({ kind: "correct", normalized: "(8, 5, 3)" });
+      expect(checkShape(raw, lstmBatch)).toEqual({ kind: "correct", answer: raw });
     }
   });
 
   it("right numbers in the wrong order: the batch dimension comes first", () => {
     expect(checkShape("(5, 8, 3)", lstmBatch)).toEqual({
       kind: "wrong",
-      normalized: "(5, 8, 3)",
+      answer: "(5, 8, 3)",
       message: "Right numbers, wrong order: the batch dimension comes first.",
     });
   });
@@ -301,7 +307,7 @@ describe("checkShape", () => {
   it("a targeted hint for a known wrong order comes with the order message", () => {
     expect(checkShape("8x3x5", lstmBatch)).toEqual({
       kind: "wrong",
-      normalized: "(8, 3, 5)",
+      answer: "8x3x5",
       message: "Right numbers, wrong order: the time-step dimension comes second.",
       hint: "Keras reads (batch, timesteps, features): the 3 features come last.",
     });
@@ -402,14 +408,14 @@ describe("checkRange", () => {
 
   it("50 rows at batch 5: the 10th batch is positions 46-50", () => {
     for (const raw of ["46-50", "46 to 50", "rows 46–50"]) {
-      expect(checkRange(raw, tenthBatch)).toEqual({ kind: "correct", normalized: "46-50" });
+      expect(checkRange(raw, tenthBatch)).toEqual({ kind: "correct", answer: raw });
     }
   });
 
   it('"45-50" gets the hint "that is six rows"', () => {
     expect(checkRange("45-50", tenthBatch)).toEqual({
       kind: "wrong",
-      normalized: "45-50",
+      answer: "45-50",
       message: "That range covers 6 rows.",
       hint: "That is six rows; a batch here holds five.",
     });
@@ -429,7 +435,7 @@ describe("checkRange", () => {
   it("a wrong range with no hint still says how many items it covers", () => {
     expect(checkRange("40-50", { answer: [46, 50], itemName: "windows" })).toEqual({
       kind: "wrong",
-      normalized: "40-50",
+      answer: "40-50",
       message: "That range covers 11 windows.",
     });
   });
@@ -458,7 +464,7 @@ describe("checkChoice", () => {
 
   it("single: the correct option is correct", () => {
     const { result, verdicts } = checkChoice(["three"], single);
-    expect(result).toEqual({ kind: "correct", normalized: "three" });
+    expect(result).toEqual({ kind: "correct", answer: "three" });
     expect(verdicts).toEqual([
       { id: "three", selected: true, correct: true },
       { id: "fifteen", selected: false, correct: false },
@@ -469,13 +475,13 @@ describe("checkChoice", () => {
   it("single: a wrong option with a targeted hint gets it", () => {
     expect(checkChoice(["fifteen"], single).result).toEqual({
       kind: "wrong",
-      normalized: "fifteen",
+      answer: "fifteen",
       hint: "The batch is a new leading dimension of the data, not of the layer.",
     });
   });
 
   it("single: a wrong option without a hint is just wrong", () => {
-    expect(checkChoice(["five"], single).result).toEqual({ kind: "wrong", normalized: "five" });
+    expect(checkChoice(["five"], single).result).toEqual({ kind: "wrong", answer: "five" });
   });
 
   it("nothing chosen is invalid, not wrong", () => {
@@ -491,13 +497,13 @@ describe("checkChoice", () => {
   it("multiple: exactly the correct set is correct, in any order", () => {
     expect(isMultipleChoice(multiple)).toBe(true);
     expect(isMultipleChoice(single)).toBe(false);
-    expect(checkChoice(["b", "a"], multiple).result).toEqual({ kind: "correct", normalized: "a,b" });
+    expect(checkChoice(["b", "a"], multiple).result).toEqual({ kind: "correct", answer: "a,b" });
   });
 
   it("multiple: a subset says how many are missing", () => {
     expect(checkChoice(["a"], multiple).result).toEqual({
       kind: "wrong",
-      normalized: "a",
+      answer: "a",
       message: "Everything you ticked is right, but one correct option is missing.",
     });
   });
@@ -505,7 +511,7 @@ describe("checkChoice", () => {
   it("multiple: a wrong tick is named as wrong even when the right ones are there", () => {
     expect(checkChoice(["a", "b", "c"], multiple).result).toEqual({
       kind: "wrong",
-      normalized: "a,b,c",
+      answer: "a,b,c",
       message: "One option you ticked is wrong.",
     });
   });
@@ -529,5 +535,71 @@ describe("predictions", () => {
     expect(bandFor(10, bands)?.id).toBe("mid");
     expect(bandFor(50, bands)?.id).toBe("high");
     expect(bandFor(5, [{ id: "x", text: "", min: 6 }])).toBeUndefined();
+  });
+});
+
+/**
+ * Hostile input: 100,000 characters of the shapes that made the old patterns backtrack (cubically for
+ * "torch.Size(" and spaces: 17 s at 2,000 spaces; quadratically for long digit runs). `maxLength: Infinity`
+ * lets the text past the length check so the scanners themselves are exercised; without linear scanners
+ * these calls do not return for minutes. The time guard is generous: each call takes about a millisecond.
+ */
+describe("very long answers: a message at once, never a frozen page", () => {
+  const LONG = 100_000;
+  const unlimited = { maxLength: Infinity };
+  function quickly<T>(run: () => T): T {
+    const started = performance.now();
+    const result = run();
+    expect(performance.now() - started).toBeLessThan(2_000);
+    return result;
+  }
+  function messageOf(parsed: { ok: boolean; message?: string }): string {
+    expect(parsed.ok).toBe(false);
+    return parsed.message ?? "";
+  }
+
+  it("every parser refuses an answer longer than the field allows, saying how long it is", () => {
+    const text = "1".repeat(LONG);
+    const expected = `This answer is 100,000 characters long; an answer here fits in ${ANSWER_MAX_LENGTH}.`;
+    expect(quickly(() => messageOf(parseNumber(text)))).toBe(expected);
+    expect(quickly(() => messageOf(parseShape(text)))).toBe(expected);
+    expect(quickly(() => messageOf(parseRange(text)))).toBe(expected);
+    expect(checkNumeric(text, { answer: 1 })).toEqual({ kind: "invalid", message: expected });
+    // One character less than the limit is read as usual.
+    expect(parseNumber("7".padStart(ANSWER_MAX_LENGTH, " "))).toEqual({ ok: true, value: 7 });
+  });
+
+  it('"torch.Size(" followed by 100,000 spaces and "x" is read in linear time', () => {
+    const message = quickly(() => messageOf(parseShape(`torch.Size(${" ".repeat(LONG)}x`, unlimited)));
+    expect(message).toBe("Write one list of sizes, for example (8, 5, 3), without nested brackets.");
+    expect(quickly(() => parseShape(`torch.Size(${" ".repeat(LONG)}[8, 5, 3]${" ".repeat(LONG)})`, unlimited))).toEqual({
+      ok: true,
+      value: [8, 5, 3],
+    });
+  });
+
+  it("100,000 digits and a stray point or letter: the size is rejected and quoted clipped", () => {
+    const message = quickly(() => messageOf(parseShape(`${"1".repeat(LONG)}.x`, unlimited)));
+    expect(message).toBe(`“${"1".repeat(40)}…” is not a size; write whole numbers such as (8, 5, 3).`);
+    expect(quickly(() => messageOf(parseShape("9".repeat(LONG), unlimited)))).toBe(`“${"9".repeat(40)}…” is too large to be a size.`);
+    expect(quickly(() => messageOf(parseNumber(`${"1".repeat(LONG)}.5.`, undefined, unlimited)))).toBe(
+      `“${"1".repeat(40)}…” is not a number.`,
+    );
+  });
+
+  it("a number followed by 100,000 letters or spaces is rejected with a clipped quote", () => {
+    expect(quickly(() => messageOf(parseNumber(`1 ${"a".repeat(LONG)}!`, undefined, unlimited)))).toBe(`“1 ${"a".repeat(38)}…” is not a number.`);
+    expect(quickly(() => messageOf(parseNumber(`1 ${"a ".repeat(LONG / 2)}.`, undefined, unlimited)))).toMatch(/^Type just the number, without “(a ){20}…”\.$/);
+  });
+
+  it("ranges: 100,000 spaces or digits are rejected, never read as Infinity", () => {
+    expect(quickly(() => messageOf(parseRange(`a${" ".repeat(LONG)}1-1${"a".repeat(LONG)}!`, unlimited)))).toMatch(/^“a {39}…” is not a range/);
+    expect(quickly(() => messageOf(parseRange(`${"1".repeat(LONG)} rows`, unlimited)))).toMatch(/^“1{40}…” holds a position too large to count/);
+    expect(messageOf(parseRange("1".repeat(ANSWER_MAX_LENGTH)))).toMatch(/too large to count/);
+  });
+
+  it("a right-to-left override typed into an answer is not echoed into the message", () => {
+    const message = messageOf(parseShape("(8, \u202Eabc)"));
+    expect(message).toBe("“abc” is not a size; write whole numbers such as (8, 5, 3).");
   });
 });

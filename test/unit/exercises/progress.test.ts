@@ -4,17 +4,20 @@ import {
   createProgressStore,
   emptyProgress,
   missedIn,
+  mergeProgress,
+  mergeRecords,
   NOTICE_BLOCKED,
   NOTICE_FULL,
-  NOTICE_PARTLY_UNREADABLE,
-  NOTICE_UNREADABLE,
+  parseBackups,
   parseProgress,
+  PROGRESS_BACKUP_KEY,
   PROGRESS_KEY,
   summarize,
   type Progress,
   type ProgressStoreOptions,
   type StorageLike,
 } from "../../../src/exercises/progress";
+import { describeTrouble } from "../../../src/exercises/progressTrouble";
 
 /** An in-memory Storage; `failWrites` makes setItem throw the given error. */
 class FakeStorage implements StorageLike {
@@ -109,6 +112,7 @@ describe("parseProgress", () => {
     version: 1,
     exercises: { "l/e": { attempts: 2, correct: true, firstTryCorrect: false, lastAnswer: "7", completedAt: "2026-01-01T00:00:00.000Z" } },
     seeds: { "l/c": 99 },
+    resets: 0,
   };
 
   it("round trip: what is written is read back unchanged", () => {
@@ -127,11 +131,22 @@ describe("parseProgress", () => {
     ["null", "null"],
     ["no version", JSON.stringify({ exercises: {} })],
     ["a string version", JSON.stringify({ version: "1", exercises: {} })],
-    ["a future version", JSON.stringify({ version: 2, exercises: {} })],
     ["an old version with no migration", JSON.stringify({ version: 0, exercises: {} })],
     ["exercises not an object", JSON.stringify({ version: 1, exercises: [] })],
   ])("%s is reset", (_, raw) => {
     expect(parseProgress(raw)).toEqual({ progress: emptyProgress(), problem: "reset" });
+  });
+
+  it("a newer version is not read at all: it is reported as newer, never as unreadable", () => {
+    expect(parseProgress(JSON.stringify({ version: 2, exercises: { "l/e": "new shape" } }))).toEqual({
+      progress: emptyProgress(),
+      problem: "newer",
+    });
+  });
+
+  it("the reset count is read; a bad one is dropped as part of the data", () => {
+    expect(parseProgress(JSON.stringify({ ...good, resets: 3 })).progress.resets).toBe(3);
+    expect(parseProgress(JSON.stringify({ ...good, resets: -1 }))).toEqual({ progress: good, problem: "partial" });
   });
 
   it("entries with wrong shapes are dropped, the rest kept", () => {
@@ -178,6 +193,7 @@ describe("parseProgress", () => {
         version: 1,
         exercises: { "l/e": { attempts: 1, correct: true, firstTryCorrect: true, lastAnswer: "7", completedAt: null } },
         seeds: {},
+        resets: 0,
       },
       problem: "none",
     });
@@ -205,6 +221,7 @@ describe("the progress store", () => {
         "iterations/b8": { attempts: 2, correct: true, firstTryCorrect: false, lastAnswer: "7", completedAt: NOW.toISOString() },
       },
       seeds: {},
+      resets: 0,
     });
     const again = makeStore(storage);
     expect(again.exerciseState("iterations", "b8")).toMatchObject({ attempts: 2, correct: true });
@@ -218,42 +235,98 @@ describe("the progress store", () => {
     expect(store.progressNotice()).toBeNull();
   });
 
-  it("corrupt JSON is recovered: reset, written back clean, and announced once", () => {
+  it("corrupt JSON is copied under the backup key before it is replaced, and the trouble is reported", () => {
     const storage = new FakeStorage();
     storage.data.set(PROGRESS_KEY, "{corrupt");
     const store = makeStore(storage);
     expect(store.loadProgress()).toEqual(emptyProgress());
+    expect(JSON.parse(storage.getItem(PROGRESS_BACKUP_KEY)!)).toEqual([
+      { savedAt: NOW.toISOString(), reason: "unreadable", data: "{corrupt" },
+    ]);
     expect(stored(storage)).toEqual(emptyProgress());
-    expect(store.takeProgressNotice()).toBe(NOTICE_UNREADABLE);
-    // Only the first island to ask shows it.
-    expect(store.takeProgressNotice()).toBeNull();
-    store.recordAttempt("l", "e", { correct: true, answer: "1" });
+    const trouble = store.progressTrouble();
+    expect(trouble).toEqual({
+      kind: "backup",
+      backups: [{ savedAt: NOW.toISOString(), reason: "unreadable", data: "{corrupt" }],
+      data: storage.getItem(PROGRESS_BACKUP_KEY),
+    });
+    expect(describeTrouble(trouble!).message).toBe(
+      "Progress saved in this browser could not be read, so it was set aside; new answers are saved. A copy of it is kept in this browser.",
+    );
+    // Islands get no second, contradicting notice: the page-wide one says it.
     expect(store.takeProgressNotice()).toBeNull();
   });
 
-  it("a wrong version is reset with the unreadable notice", () => {
+  it("every page load reports the backup until the reader deletes it; a second bad text is added, not swapped", () => {
     const storage = new FakeStorage();
-    storage.data.set(PROGRESS_KEY, JSON.stringify({ version: 99, exercises: { "l/e": {} } }));
+    storage.data.set(PROGRESS_KEY, "{corrupt");
+    makeStore(storage).loadProgress();
+    expect(makeStore(storage).progressTrouble()?.kind).toBe("backup");
+    storage.data.set(PROGRESS_KEY, "[1, 2]");
+    const third = makeStore(storage);
+    expect(third.progressTrouble()).toMatchObject({ kind: "backup", backups: [{ data: "{corrupt" }, { data: "[1, 2]" }] });
+    expect(describeTrouble(third.progressTrouble()!).message).toMatch(/2 copies are kept in this browser\.$/);
+    third.discardBackups();
+    expect(storage.getItem(PROGRESS_BACKUP_KEY)).toBeNull();
+    expect(makeStore(storage).progressTrouble()).toBeNull();
+  });
+
+  it("an older version without a migration is backed up, not silently reset", () => {
+    const storage = new FakeStorage();
+    const old = JSON.stringify({ version: 0, exercises: { "l/e": {} } });
+    storage.data.set(PROGRESS_KEY, old);
     const store = makeStore(storage);
     expect(store.loadProgress()).toEqual(emptyProgress());
-    expect(store.takeProgressNotice()).toBe(NOTICE_UNREADABLE);
+    expect(parseBackups(storage.getItem(PROGRESS_BACKUP_KEY))).toEqual([{ savedAt: NOW.toISOString(), reason: "unreadable", data: old }]);
   });
 
-  it("partly wrong shapes keep the good entries and say part was reset", () => {
+  it("partly wrong shapes keep the good entries, and the whole original is backed up", () => {
     const storage = new FakeStorage();
-    storage.data.set(
-      PROGRESS_KEY,
-      JSON.stringify({
-        version: 1,
-        exercises: {
-          "l/good": { attempts: 1, correct: true, firstTryCorrect: true, lastAnswer: "7", completedAt: null },
-          "l/bad": { attempts: "one" },
-        },
-      }),
-    );
+    const original = JSON.stringify({
+      version: 1,
+      exercises: {
+        "l/good": { attempts: 1, correct: true, firstTryCorrect: true, lastAnswer: "7", completedAt: null },
+        "l/bad": { attempts: "one" },
+      },
+    });
+    storage.data.set(PROGRESS_KEY, original);
     const store = makeStore(storage);
     expect(Object.keys(store.loadProgress().exercises)).toEqual(["l/good"]);
-    expect(store.takeProgressNotice()).toBe(NOTICE_PARTLY_UNREADABLE);
+    const trouble = store.progressTrouble()!;
+    expect(trouble).toMatchObject({ kind: "backup", backups: [{ reason: "partly unreadable", data: original }] });
+    expect(describeTrouble(trouble).message).toMatch(/^Part of the progress saved in this browser could not be read; the rest is in use/);
+  });
+
+  it("data written by a newer version is never overwritten: answers stay in memory and the trouble says so", () => {
+    const storage = new FakeStorage();
+    const newer = JSON.stringify({ version: 2, answers: { "l/e": ["7"] } });
+    storage.data.set(PROGRESS_KEY, newer);
+    const store = makeStore(storage);
+    store.recordAttempt("l", "a", { correct: true, answer: "7" });
+    store.exerciseSeed("l", "choice");
+    store.resetProgress();
+    store.recordAttempt("l", "b", { correct: false, answer: "3" });
+    expect(storage.getItem(PROGRESS_KEY)).toBe(newer);
+    expect(storage.getItem(PROGRESS_BACKUP_KEY)).toBeNull();
+    expect(store.exerciseState("l", "b")).toMatchObject({ attempts: 1, lastAnswer: "3" });
+    const trouble = store.progressTrouble()!;
+    expect(trouble).toEqual({ kind: "newer", data: newer });
+    expect(describeTrouble(trouble).message).toMatch(/saved by a newer version of this course\. This page leaves it untouched/);
+  });
+
+  it("unreadable data with no room for a copy is left untouched until there is room, then backed up", () => {
+    const storage = new FakeStorage();
+    storage.data.set(PROGRESS_KEY, "{corrupt");
+    storage.failWrites = domError("QuotaExceededError", "full");
+    const store = makeStore(storage);
+    store.recordAttempt("l", "a", { correct: true, answer: "7" });
+    expect(storage.getItem(PROGRESS_KEY)).toBe("{corrupt");
+    expect(store.progressTrouble()).toEqual({ kind: "unbacked", data: "{corrupt" });
+    expect(describeTrouble(store.progressTrouble()!).message).toMatch(/no room to keep a copy, so it is left untouched/);
+    storage.failWrites = null;
+    store.recordAttempt("l", "b", { correct: true, answer: "8" });
+    expect(parseBackups(storage.getItem(PROGRESS_BACKUP_KEY))).toMatchObject([{ data: "{corrupt" }]);
+    expect(Object.keys((stored(storage) as Progress).exercises)).toEqual(["l/a", "l/b"]);
   });
 
   it("QuotaExceededError: never throws, keeps answers in memory, announces once", () => {
@@ -329,7 +402,7 @@ describe("the progress store", () => {
     const seen: Progress[] = [];
     const stop = store.subscribe((p) => seen.push(p));
     store.resetProgress();
-    expect(stored(storage)).toEqual({ version: 1, exercises: {}, seeds: { "l/choice": seed } });
+    expect(stored(storage)).toEqual({ version: 1, exercises: {}, seeds: { "l/choice": seed }, resets: 1 });
     expect(store.missedExercises()).toEqual([]);
     expect(seen).toHaveLength(1);
     stop();
@@ -399,6 +472,144 @@ describe("the progress store", () => {
     tabB.recordAttempt("l", "b", { correct: true, answer: "1" });
     tabA.recordAttempt("l", "a", { correct: true, answer: "7" });
     expect(Object.keys((stored(storage) as Progress).exercises).sort()).toEqual(["l/a", "l/b"]);
+  });
+});
+
+/**
+ * Tabs as Chrome runs them: each reads and writes its own copy of localStorage at once, and a write reaches
+ * the other tabs (their copy, then a `storage` event) later, when `deliver()` runs. Two answers within that
+ * delay (about 25 ms in a real browser) used to lose one: each tab re-read its own stale copy and wrote.
+ */
+class Browser {
+  private queue: (() => void)[] = [];
+  readonly tabs: {
+    storage: StorageLike & { data: Map<string, string> };
+    events: EventTarget;
+    receive: (key: string, value: string | null) => void;
+  }[] = [];
+
+  openTab(): { storage: StorageLike; events: EventTarget } {
+    const data = new Map<string, string>(this.tabs[0]?.storage.data ?? []);
+    const events = new EventTarget();
+    const tab = {
+      events,
+      storage: {
+        data,
+        getItem: (key: string) => data.get(key) ?? null,
+        setItem: (key: string, value: string) => {
+          data.set(key, value);
+          for (const other of this.tabs) if (other !== tab) this.queue.push(() => other.receive(key, value));
+        },
+        removeItem: (key: string) => {
+          data.delete(key);
+          for (const other of this.tabs) if (other !== tab) this.queue.push(() => other.receive(key, null));
+        },
+      },
+      receive: (key: string, value: string | null) => {
+        if (value === null) data.delete(key);
+        else data.set(key, value);
+        events.dispatchEvent(Object.assign(new Event("storage"), { key, newValue: value }));
+      },
+    };
+    this.tabs.push(tab);
+    return tab;
+  }
+
+  /** Delivers every write in flight, and the writes those provoke, until all tabs agree. */
+  deliver(): number {
+    let delivered = 0;
+    while (this.queue.length > 0 && delivered < 1000) {
+      this.queue.shift()!();
+      delivered += 1;
+    }
+    return delivered;
+  }
+}
+
+describe("two tabs answering at the same moment", () => {
+  function tabStore(browser: Browser) {
+    const tab = browser.openTab();
+    return makeStore(tab.storage, { events: tab.events });
+  }
+  const storedKeys = (browser: Browser, tab: number) =>
+    Object.keys((JSON.parse(browser.tabs[tab]!.storage.getItem(PROGRESS_KEY)!) as Progress).exercises).sort();
+
+  it("both answers are kept, in both tabs and in storage, when the writes cross", () => {
+    const browser = new Browser();
+    const lesson5 = tabStore(browser);
+    const lesson9 = tabStore(browser);
+    lesson5.recordAttempt("iterations-and-epochs", "iterations-b8", { correct: true, answer: "7" });
+    lesson9.recordAttempt("lstm-inputs", "lstm-batch-shape", { correct: true, answer: "(8, 5, 3)" });
+    expect(browser.deliver()).toBeLessThan(10);
+    const both = ["iterations-and-epochs/iterations-b8", "lstm-inputs/lstm-batch-shape"];
+    expect(storedKeys(browser, 0)).toEqual(both);
+    expect(storedKeys(browser, 1)).toEqual(both);
+    expect(lesson5.exerciseState("lstm-inputs", "lstm-batch-shape")).toMatchObject({ correct: true, lastAnswer: "(8, 5, 3)" });
+    expect(lesson9.exerciseState("iterations-and-epochs", "iterations-b8")).toMatchObject({ correct: true, lastAnswer: "7" });
+  });
+
+  it("the same exercise answered in both: a correct answer is never lost to a wrong one", () => {
+    const browser = new Browser();
+    const a = tabStore(browser);
+    const b = tabStore(browser);
+    a.recordAttempt("l", "e", { correct: true, answer: "7" });
+    b.recordAttempt("l", "e", { correct: false, answer: "6" });
+    browser.deliver();
+    for (const tab of [0, 1]) {
+      const record = (JSON.parse(browser.tabs[tab]!.storage.getItem(PROGRESS_KEY)!) as Progress).exercises["l/e"];
+      expect(record).toMatchObject({ attempts: 1, correct: true, completedAt: NOW.toISOString() });
+    }
+  });
+
+  it("a reset in one tab is not undone by another tab's earlier answers", () => {
+    const browser = new Browser();
+    const a = tabStore(browser);
+    const b = tabStore(browser);
+    a.recordAttempt("l", "e", { correct: true, answer: "7" });
+    browser.deliver();
+    b.resetProgress();
+    browser.deliver();
+    expect(storedKeys(browser, 0)).toEqual([]);
+    expect(a.loadProgress().exercises).toEqual({});
+    // Answers after the reset are merged as usual.
+    a.recordAttempt("l", "f", { correct: true, answer: "1" });
+    b.recordAttempt("l", "g", { correct: true, answer: "2" });
+    browser.deliver();
+    expect(storedKeys(browser, 0)).toEqual(["l/f", "l/g"]);
+    expect(storedKeys(browser, 1)).toEqual(["l/f", "l/g"]);
+  });
+
+  it("option-order seeds drawn in two tabs at once: the first stored wins everywhere", () => {
+    const browser = new Browser();
+    const a = makeStore(browser.openTab().storage, { newSeed: () => 1 });
+    const tabB = browser.openTab();
+    const b = makeStore(tabB.storage, { events: tabB.events, newSeed: () => 2 });
+    a.exerciseSeed("l", "choice");
+    b.exerciseSeed("l", "other");
+    browser.deliver();
+    expect((JSON.parse(browser.tabs[0]!.storage.getItem(PROGRESS_KEY)!) as Progress).seeds).toEqual({ "l/choice": 1, "l/other": 2 });
+  });
+});
+
+describe("merging records", () => {
+  const wrong = { attempts: 1, correct: false, firstTryCorrect: false, lastAnswer: "6", completedAt: null };
+  const right = { attempts: 1, correct: true, firstTryCorrect: true, lastAnswer: "7", completedAt: "2026-01-02T00:00:00.000Z" };
+  const later = { attempts: 3, correct: true, firstTryCorrect: false, lastAnswer: "7", completedAt: "2026-01-03T00:00:00.000Z" };
+
+  it("keeps the most attempts, a solve from either, the earliest completion", () => {
+    expect(mergeRecords(wrong, right)).toEqual({ ...wrong, correct: true, completedAt: right.completedAt });
+    expect(mergeRecords(right, later)).toEqual({ ...later, completedAt: right.completedAt });
+    expect(mergeRecords(later, later)).toEqual(later);
+  });
+
+  it("mergeProgress: nothing to write when storage already holds what the page knows; a later reset wins", () => {
+    const stored: Progress = { ...emptyProgress(), exercises: { "l/e": later } };
+    expect(mergeProgress(stored, { ...emptyProgress(), exercises: { "l/e": later } })).toEqual({ progress: stored, changed: false });
+    expect(mergeProgress(stored, { ...emptyProgress(), exercises: { "l/f": right } })).toEqual({
+      progress: { ...stored, exercises: { "l/e": later, "l/f": right } },
+      changed: true,
+    });
+    expect(mergeProgress({ ...stored, resets: 1 }, { ...emptyProgress(), exercises: { "l/f": right } }).changed).toBe(false);
   });
 });
 

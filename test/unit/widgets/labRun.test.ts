@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GREENHOUSE_DATA } from "../../../src/widgets/BatchSizeLab/dataSource";
 import { DEFAULT_STATE } from "../../../src/widgets/BatchSizeLab/labState";
-import { formatLoss, labModelSpec, noiseSamplesPerSize, runLab, sweepBatchSizes, sweepRow } from "../../../src/course/lab";
+import { formatLoss, labModelSpec, lossGrowthWarning, noiseSamplesPerSize, runLab, sweepBatchSizes, sweepRow } from "../../../src/course/lab";
 import { batchLossSeries, csvFileName, fullLossSeries, isLargeJob, runCsv, runSettings } from "../../../src/widgets/BatchSizeLab/labRun";
 
 const base = runSettings({ ...DEFAULT_STATE });
@@ -44,10 +44,22 @@ describe("one lab run", () => {
     expect(formatLoss(run.finalLoss)).toBe("not finite");
   });
 
-  it("warns when the loss stays finite but ends above its start", () => {
+  it("calls a finite run diverging when its loss ends more than 10 times its start (batch 50, learning rate 1)", () => {
     const run = runLab({ ...base, batchSize: 50, learningRate: 1 }, data);
     expect(run.divergence).toBeNull();
-    expect(run.growthWarning).toMatch(/^The loss ended higher than it started/);
+    expect(run.finalLoss / run.initialFullLoss).toBeGreaterThan(10);
+    expect(run.growthWarning).toMatch(/^The loss grew from 2\.766 → \S+, more than 10 times its start: this run is diverging\./);
+  });
+
+  it("a loss going from 1 to 1.031 is described as no improvement, not as divergence", () => {
+    expect(lossGrowthWarning(1, 1.031)).toBe(
+      "The loss ended 3.1% above where it started (1 → 1.031): these settings did not improve the fit. " +
+        "That is not divergence (the loss did not run away); more epochs or another learning rate may help.",
+    );
+    expect(lossGrowthWarning(1, 9.99)).toMatch(/^The loss ended 900% above where it started \(1 → 9\.99\)/);
+    expect(lossGrowthWarning(1, 10)).toMatch(/^The loss grew from 1 → 10, more than 10 times its start: this run is diverging\./);
+    expect(lossGrowthWarning(1, 0.5)).toBeNull();
+    expect(lossGrowthWarning(1, 1)).toBeNull();
   });
 
   it("sizes the input layer from the data", () => {

@@ -29,6 +29,14 @@ describe("reading the list of hidden layers", () => {
     const many = parseHiddenLayers(Array(21).fill("8").join(","));
     expect(!many.ok && many.message).toContain("At most 20 hidden layers");
   });
+
+  it("a pasted 100,000-character list gets a message at once, quoting nothing of it", () => {
+    expect(parseHiddenLayers("8,".repeat(50_000))).toEqual({
+      ok: false,
+      message: "The list is 100,000 characters long; at most 20 layers of up to 100,000 units fit in 160.",
+    });
+    expect(parseHiddenLayers("\u202Eabc")).toMatchObject({ message: expect.stringContaining("“abc” is not a number") });
+  });
 });
 
 describe("bytes for people", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNumberField, type NumberRule } from "../../../src/widgets/lib/numberField";
+import { NUMBER_FIELD_MAX_LENGTH, parseNumberField, type NumberRule } from "../../../src/widgets/lib/numberField";
 
 // The parser behind every numeric field of every widget (NumberField). The e2e sweep only checks that each field is
 // wired to it (one bad value gets a message, a good one clears it); what is accepted and what each message says is here.
@@ -48,10 +48,10 @@ describe("parseNumberField: every rejection says what is allowed", () => {
     });
   });
 
-  it("markup typed into a field comes back as text in the message, cut to 24 characters", () => {
-    expect(parseNumberField("<script>alert(1)</script>", learningRate)).toEqual({
+  it("markup typed into a field comes back as text in the message", () => {
+    expect(parseNumberField("<b>1</b>", learningRate)).toEqual({
       ok: false,
-      message: "Learning rate must be a number from 0.0001 to 10; “<script>alert(1)</script…” is not a number.",
+      message: "Learning rate must be a number from 0.0001 to 10; “<b>1</b>” is not a number.",
     });
   });
 
@@ -79,8 +79,23 @@ describe("parseNumberField: every rejection says what is allowed", () => {
     expect(parseNumberField("1000001", budget)).toEqual({ ok: false, message: "Memory budget must be at most 1,000,000 (got 1000001)." });
   });
 
-  it("a long paste is echoed as its first 24 characters and an ellipsis", () => {
+  it("a paste longer than a number can be is refused by its length, not quoted", () => {
     const typed = "123456789012345678901234567890";
-    expect(parseNumberField(typed, batchSize)).toEqual({ ok: false, message: "Batch size must be at most 50 (got 123456789012345678901234…)." });
+    expect(parseNumberField(typed, batchSize)).toEqual({ ok: false, message: "Batch size must be a whole number from 1 to 50; the text is 30 characters long." });
+  });
+});
+
+describe("parseNumberField: long and hostile text", () => {
+  it(`text longer than ${NUMBER_FIELD_MAX_LENGTH} characters is refused before parsing, saying how long it is`, () => {
+    // 100,000 digits and a letter cost the old pattern (\d+\.?\d*) seconds per keystroke.
+    expect(parseNumberField(`${"1".repeat(100_000)}x`, batchSize)).toEqual({
+      ok: false,
+      message: "Batch size must be a whole number from 1 to 50; the text is 100,001 characters long.",
+    });
+    expect(parseNumberField("0".repeat(NUMBER_FIELD_MAX_LENGTH - 1) + "8", batchSize)).toEqual({ ok: true, value: 8 });
+  });
+
+  it("quotes bad text clipped, without a right-to-left override", () => {
+    expect(parseNumberField("\u202E8b", batchSize)).toEqual({ ok: false, message: "Batch size must be a whole number from 1 to 50; “8b” is not a number." });
   });
 });
