@@ -45,6 +45,16 @@ const rowsFrom = (first: number, count: number): number[] => Array.from({ length
 const heldOut = rowsFrom(HELD_OUT_FIRST_ROW, VALIDATION_WINDOWS);
 const lastTen = rowsFrom(N - VALIDATION_WINDOWS + 1, VALIDATION_WINDOWS);
 
+/** The table's inputs (one array per row) and targets, in its own units, for lesson 9's window explorer. */
+export interface WindowTableRows {
+  inputs: number[][];
+  target: number[];
+}
+export const windowTableRows: WindowTableRows = {
+  inputs: Array.from({ length: table.n }, (_, i) => Array.from(table.x.subarray(i * F, (i + 1) * F))),
+  target: Array.from(table.y),
+};
+
 const stateful = statefulLayout();
 const [statefulB1S1First, statefulB1S1Last] = statefulSampleRows(stateful, 1, 1);
 const [statefulB1S2First, statefulB1S2Last] = statefulSampleRows(stateful, 1, 2);

@@ -6,8 +6,8 @@
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { INPUT_COLUMNS, TARGET_COLUMN } from "../../course/columns";
-import { greenhouseTable } from "../../course/data";
+import { GREENHOUSE_FEATURES, GREENHOUSE_ROWS, INPUT_COLUMNS, TARGET_COLUMN } from "../../course/columns";
+import type { WindowTableRows } from "../../course/facts/lesson9";
 import { windowCount } from "../../engine/windows";
 import { NumberField } from "../lib/NumberField";
 import { useHydrated } from "../lib/useHydrated";
@@ -16,15 +16,16 @@ import { formatShape, kerasLstmSnippet, lstmCounts, pytorchLstmSnippet, windowBa
 import "./WindowExplorer.css";
 
 export interface WindowExplorerProps {
+  /** The table's values, read at build time (src/course/facts/lesson9.ts), so the island ships no CSV parser. */
+  rows: WindowTableRows;
   timesteps?: number;
   window?: number;
   batchSize?: number;
   units?: number;
 }
 
-const greenhouse = greenhouseTable();
-const N = greenhouse.n;
-const F = greenhouse.features;
+const N = GREENHOUSE_ROWS;
+const F = GREENHOUSE_FEATURES;
 const INPUTS = INPUT_COLUMNS;
 const TARGET = TARGET_COLUMN;
 const MAX_SLABS = 10;
@@ -102,7 +103,7 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
     });
   }, [timesteps, current, batch, units]);
 
-  const row = (r: number, j: number): number => greenhouse.x[(r - 1) * F + j]!;
+  const row = (r: number, j: number): number => props.rows.inputs[r - 1]![j]!;
   const rowsOfWindow = Array.from({ length: cover.last - cover.first + 1 }, (_, t) => cover.first + t);
   const summary = `${windowFormula(N, timesteps)}. Window ${current} covers rows ${cover.first}–${cover.last}; target: row ${cover.targetRow}. A batch of ${batch}: ${shape}.`;
 
@@ -179,7 +180,7 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
               {INPUTS.map((c, j) => (
                 <td key={c.name}>{row(r, j).toFixed(1)}</td>
               ))}
-              <td>{r === cover.targetRow ? <strong>{greenhouse.y[r - 1]!.toFixed(1)} (target)</strong> : "not used"}</td>
+              <td>{r === cover.targetRow ? <strong>{props.rows.target[r - 1]!.toFixed(1)} (target)</strong> : "not used"}</td>
             </tr>
           ))}
         </tbody>
