@@ -10,7 +10,7 @@ const fmt = (value: number): string => (Number.isFinite(value) ? value.toFixed(4
 
 export default function SeedTable({ rows }: { rows: readonly SeedRow[] }): JSX.Element {
   return (
-    <div class="table-scroll scroll-cue" tabindex={0} role="region" aria-label="The comparison for each seed">
+    <section class="table-scroll scroll-cue" tabindex={0} aria-label="The comparison for each seed">
       <table>
         <caption>
           Final losses after the default settings' epochs, seeds {rows[0]!.seed} to {rows[rows.length - 1]!.seed} (mean squared error,
@@ -39,6 +39,6 @@ export default function SeedTable({ rows }: { rows: readonly SeedRow[] }): JSX.E
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
