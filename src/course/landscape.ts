@@ -18,7 +18,7 @@ export const W2_NAME = "temperature";
 /** The part of the (w₁, w₂) plane the figure shows. */
 export const VIEW_RANGE: [number, number] = [-2.5, 2.5];
 /** Grid points per axis: fine enough that contours drawn through it look smooth at 1100 px. */
-export const GRID_STEPS = 61;
+export const GRID_STEPS = 81;
 
 export const BATCH_SIZES = [1, 5, 50] as const;
 export type PathBatchSize = (typeof BATCH_SIZES)[number];
