@@ -20,6 +20,7 @@ export const budgets = {
 export const D3_LESSONS = {
   "lessons/lstm-inputs/": "d3-scale: LineChart's scales and ticks",
   "lessons/a-batch-forward/": "d3-contour: the marching squares of the batch inspector's loss map",
+  "lessons/loss-landscape/": "d3-contour: the landscape's contour lines and bands, replacing our marching squares",
 };
 
 const root = resolve(process.argv[2] ?? "dist");

@@ -5,8 +5,15 @@
  */
 import { GREENHOUSE_HIDDEN_UNITS } from "./networks";
 
-/** The last windows (hours) held out of training, to judge prediction of unseen hours. */
+/**
+ * The held-out hours: rows 33–42 (15:00 on day 2 to midnight), five daylight hours and five dark
+ * ones, so the validation loss judges both regimes. The last ten rows would be eight night hours
+ * with light 0, a test of one regime only. The block is fixed in hours, so every window length
+ * predicts the same held-out targets.
+ */
+export const HELD_OUT_FIRST_ROW = 33;
 export const VALIDATION_WINDOWS = 10;
+export const HELD_OUT_LAST_ROW = HELD_OUT_FIRST_ROW + VALIDATION_WINDOWS - 1;
 export const LSTM_BATCH_SIZE = 8;
 /** The MLP's hidden layer (tanh): the greenhouse network of the earlier lessons. */
 export const MLP_HIDDEN = GREENHOUSE_HIDDEN_UNITS;
@@ -39,6 +46,10 @@ export interface LstmComparison {
   windows: number;
   trainSamples: number;
   validationSamples: number;
+  /** 1-based rows whose water use the held-out windows predict (the same rows for the MLP). */
+  validationRows: [number, number];
+  /** Windows dropped from training because they share a row with a held-out window. */
+  purgedWindows: number;
   lstm: ModelRun;
   mlp: ModelRun;
 }

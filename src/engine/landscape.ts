@@ -128,3 +128,31 @@ export function sgdPath(options: SgdPathOptions): SgdPath {
   }
   return { a, b, loss, iterationsPerEpoch: perEpoch };
 }
+
+/**
+ * The exact floor of the bowl: the least-squares weights of ŷ = a·x₁ + b·x₂, which solve the
+ * normal equations XᵀX·(a, b) = Xᵀy (a 2 × 2 system, solved by Cramer's rule), and the loss there.
+ */
+export function twoWeightMinimum(data: Dataset): { a: number; b: number; loss: number } {
+  checkDataset(TWO_WEIGHT_MODEL, data);
+  let s11 = 0, s12 = 0, s22 = 0, s1y = 0, s2y = 0;
+  for (let i = 0; i < data.n; i++) {
+    const x1 = data.x[2 * i]!;
+    const x2 = data.x[2 * i + 1]!;
+    const y = data.y[i]!;
+    s11 += x1 * x1;
+    s12 += x1 * x2;
+    s22 += x2 * x2;
+    s1y += x1 * y;
+    s2y += x2 * y;
+  }
+  const det = s11 * s22 - s12 * s12;
+  if (!(Math.abs(det) > 1e-12 * s11 * s22)) throw new RangeError("the two inputs are collinear: the bowl has no single floor");
+  const a = (s1y * s22 - s2y * s12) / det;
+  const b = (s11 * s2y - s12 * s1y) / det;
+  const model = twoWeightModel(data);
+  model.weights[0] = a;
+  model.weights[1] = b;
+  model.weights[2] = 0;
+  return { a, b, loss: model.datasetLoss(data.x, data.y, data.n) };
+}

@@ -181,7 +181,7 @@ test.describe("lesson 9: windows and the LSTM", () => {
     const validationLoss = Number(cells[cells.length - 1]);
     expect(Number.isFinite(trainLoss) && trainLoss > 0).toBe(true);
     expect(Number.isFinite(validationLoss) && validationLoss > 0).toBe(true);
-    await expect(lstmRow).toContainText("150"); // 36 windows in batches of 8: 5 updates per epoch × 30
+    await expect(lstmRow).toContainText("120"); // 28 training windows in batches of 8: 4 updates per epoch × 30
     expect(problems.consoleErrors).toEqual([]);
   });
 });

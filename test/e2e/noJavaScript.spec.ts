@@ -79,7 +79,8 @@ const staticChecks: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByRole("row", { name: /^B = 1\b/ }).getByRole("cell").first()).toHaveText("250 of 250");
     await expect(page.getByRole("row", { name: /^B = 50\b/ }).getByRole("cell").first()).toHaveText("5 of 5");
     await expect(page.getByText(/After 5 epochs: B=1 made 250 updates/)).toBeVisible();
-    await expect(page.getByRole("img", { name: /Contour map of the loss/ })).toBeVisible();
+    await expect(page.getByRole("group", { name: /Contour map of the loss/ })).toBeVisible();
+    await expect(page.getByRole("img", { name: /^Minimum of the loss: w1 = 0\.54, w2 = 0\.47, loss 0\.042$/ })).toBeVisible();
   },
 
   "/lessons/what-limits-batch-size/": async (page) => {

@@ -3,6 +3,7 @@ import { lstmParameterCount } from "../../engine/architecture";
 import { windowCount, windowRows } from "../../engine/windows";
 import { GREENHOUSE_FEATURES, GREENHOUSE_ROWS } from "../columns";
 import { lstmShapes, tensorShape } from "../shapes";
+import { statefulLayout, statefulSampleRows } from "../stateful";
 import { count, range, shape } from "./format";
 import { defineExercises } from "./spec";
 
@@ -23,6 +24,10 @@ const H = 16;
 const keras16 = lstmParameterCount(F, H, "keras");
 const pytorch16 = lstmParameterCount(F, H, "pytorch");
 const windows12 = windowCount(N, 12);
+const stateful = statefulLayout();
+const [nextFirst, nextLast] = statefulSampleRows(stateful, 2, 2);
+const [thisFirst, thisLast] = statefulSampleRows(stateful, 1, 2);
+const [neighbourFirst, neighbourLast] = statefulSampleRows(stateful, 1, 3);
 
 export const lesson9 = defineExercises("lstm-inputs", {
   "lstm-batch-shape": {
@@ -97,5 +102,27 @@ export const lesson9 = defineExercises("lstm-inputs", {
       { when: windows12 - 1, hint: `Count the last window: it starts at row ${windows12}.` },
       { when: Math.floor(N / 12), hint: "The windows overlap: they slide by one row." },
     ],
+  },
+  "stateful-next-rows": {
+    kind: "range",
+    question: `A stateful Keras LSTM reads the ${N} rows as ${stateful.batchSize} streams of ${stateful.streamLength} consecutive hours, batch_shape=(${stateful.batchShape.join(", ")}): sample 2 of batch 1 holds rows ${thisFirst}–${thisLast}. Which rows must sample 2 of batch 2 hold?`,
+    answer: [nextFirst, nextLast],
+    explanation: `The state sample 2 leaves after rows ${thisFirst}–${thisLast} is where sample 2 of the next batch starts, so it must hold the next ${stateful.timesteps} hours of the same stream: rows ${nextFirst}–${nextLast}. Shuffling would hand that state to unrelated hours.`,
+    hints: [
+      { when: range(neighbourFirst, neighbourLast), hint: "That is the start of the next stream, which sample 3 reads. The state of sample 2 carries over to sample 2." },
+      { when: range(thisFirst, thisLast), hint: "Those are the rows it just read. The next batch continues in time." },
+    ],
+  },
+  "stateful-why-fixed": {
+    kind: "choice",
+    question: `Why does a stateful LSTM fix the batch size in its input spec (batch_shape=(${stateful.batchShape.join(", ")})), when the ordinary LSTM leaves it open?`,
+    options: [
+      { id: "state-rows", text: `The layer keeps one state per sample position, a (${stateful.batchSize}, H) tensor, and the next batch must bring exactly one sample for each`, correct: true, explanation: "The state carries between batches position by position, so the number of positions cannot change." },
+      { id: "weights", text: "The batch size enters the LSTM's weights", correct: false, explanation: "No weight depends on B, stateful or not: 4(H(F + H) + H) parameters in Keras either way." },
+      { id: "speed", text: "A fixed batch size makes training faster", correct: false, explanation: "Speed has nothing to do with it: the kept state needs one row per sample position." },
+      { id: "shuffle", text: "Keras cannot shuffle batches of unknown size", correct: false, explanation: "Keras shuffles any batch size; a stateful model must not shuffle for another reason: order carries the state." },
+    ],
+    explanation: "The state tensor has one row per position in the batch; sample i of batch k + 1 continues sample i of batch k. A different batch size would leave rows of state without a sample, or samples without a state.",
+    hints: [{ when: "weights", hint: "Count the LSTM's parameters: does B appear in 4(H(F + H) + H)?" }],
   },
 });

@@ -4,8 +4,7 @@ import { GREENHOUSE_ROWS } from "../columns";
 import {
   BATCH_SIZES,
   DEFAULT_LANDSCAPE_SETTINGS,
-  gridMinimum,
-  landscapeGrid,
+  landscapeMinimum,
   landscapePaths,
   pathStateAt,
   type PathBatchSize,
@@ -14,7 +13,7 @@ import { epochsForUpdates } from "../updates";
 import type { FactValue } from "./types";
 
 const settings = DEFAULT_LANDSCAPE_SETTINGS;
-const floor = gridMinimum(landscapeGrid());
+const floor = landscapeMinimum();
 const paths = landscapePaths(settings);
 const ends = Object.fromEntries(BATCH_SIZES.map((b) => [b, pathStateAt(paths[b], Infinity)]));
 

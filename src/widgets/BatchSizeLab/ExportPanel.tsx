@@ -20,7 +20,7 @@ export function ExportPanel({ run, settings, data }: ExportPanelProps): JSX.Elem
   const [language, setLanguage] = useState<Language>("pytorch");
   const [status, setStatus] = useState("");
   const preRef = useRef<HTMLPreElement>(null);
-  const codeData = { fileName: data.fileName, featureNames: data.featureNames, targetName: data.targetName, n: data.n };
+  const codeData = { fileName: data.fileName, separator: data.separator, featureNames: data.featureNames, targetName: data.targetName, n: data.n };
   const code = language === "keras" ? kerasCode(settings, codeData) : pytorchCode(settings, codeData);
 
   const download = () => {

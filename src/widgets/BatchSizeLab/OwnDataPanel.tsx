@@ -6,8 +6,8 @@
  */
 import type { JSX, TargetedEvent } from "preact";
 import { useId, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { CSV_MAX_CHARS, type CsvTable } from "../../engine/csv";
-import { MAX_OWN_ROWS, PASTE_MAX_CHARS, defaultTarget, ownDataset, readOwnTable } from "./ownData";
+import { CSV_MAX_CHARS } from "../../engine/csv";
+import { MAX_OWN_ROWS, PASTE_MAX_CHARS, defaultTarget, ownDataset, readOwnTable, type OwnTable } from "./ownData";
 import { forgetOwnTable, keepOwnTable, keptOwnTable, pageSessionStorage } from "./ownDataSession";
 import { labDataFromOwn, type LabData } from "./dataSource";
 import { formatCount } from "./labState";
@@ -25,7 +25,7 @@ export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState("my-data.csv");
   const [problems, setProblems] = useState<string[]>([]);
-  const [table, setTable] = useState<{ table: CsvTable; source: string } | null>(null);
+  const [table, setTable] = useState<{ table: OwnTable; source: string } | null>(null);
   const [target, setTarget] = useState("");
   const [status, setStatus] = useState("");
   const useButton = useRef<HTMLButtonElement>(null);
@@ -35,7 +35,7 @@ export function OwnDataPanel({ data, onData }: OwnDataPanelProps): JSX.Element {
     setStatus(`The table could not be used: ${found.length} problem${found.length === 1 ? "" : "s"} listed below.`);
   };
 
-  const adoptTable = (t: CsvTable, chosen: string, name: string, source: string, lead = "Training on your table") => {
+  const adoptTable = (t: OwnTable, chosen: string, name: string, source: string, lead = "Training on your table") => {
     try {
       const own = ownDataset(t, chosen);
       setProblems([]);

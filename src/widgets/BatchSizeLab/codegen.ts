@@ -13,10 +13,13 @@
  */
 import { iterationsPerEpoch } from "../../engine/batching";
 import { MLP_HIDDEN_UNITS, type LabSettings } from "../../course/lab";
+import type { CsvDelimiter } from "../../engine/csv";
 
 export interface CodeData {
   /** CSV file name the code reads. */
   fileName: string;
+  /** The separator the lab found in the file (comma unless the reader's table used another). */
+  separator?: CsvDelimiter;
   featureNames: readonly string[];
   targetName: string;
   n: number;
@@ -32,13 +35,17 @@ function pyFloat(value: number): string {
 }
 
 function loadData(data: CodeData): string[] {
+  const separator = data.separator ?? ",";
   return [
-    `df = pd.read_csv(${py(data.fileName)})`,
+    `df = pd.read_csv(${py(data.fileName)}${separator === "," ? "" : `, sep=${py(separator)}`})`,
     `X = df[[${data.featureNames.map(py).join(", ")}]].to_numpy("float32")  # shape (${data.n}, ${data.featureNames.length})`,
     `y = df[[${py(data.targetName)}]].to_numpy("float32")  # shape (${data.n}, 1)`,
-    "# Standardise every column to mean 0, std 1, as the lab does (its losses are in these units).",
-    "X = (X - X.mean(axis=0)) / X.std(axis=0)",
-    "y = (y - y.mean(axis=0)) / y.std(axis=0)",
+    "# Standardise every column to mean 0, std 1, as the lab does (its losses are in these units);",
+    "# a constant column (std 0) is divided by 1, as in the lab, so it becomes zeros instead of NaN.",
+    "X_std, y_std = X.std(axis=0), y.std(axis=0)",
+    "X_std[X_std == 0], y_std[y_std == 0] = 1, 1",
+    "X = (X - X.mean(axis=0)) / X_std",
+    "y = (y - y.mean(axis=0)) / y_std",
   ];
 }
 
@@ -53,12 +60,17 @@ export function kerasCode(s: LabSettings, data: CodeData): string {
     s.model === "mlp"
       ? [`    layers.Dense(${MLP_HIDDEN_UNITS}, activation="tanh"),`, "    layers.Dense(1),"]
       : ["    layers.Dense(1),"];
+  // On its own line: a trailing comment inside model.compile(...) would swallow the closing parenthesis.
   const optimizer =
     s.optimizer === "sgd"
-      ? `keras.optimizers.SGD(learning_rate=${pyFloat(s.learningRate)})`
+      ? [`optimizer = keras.optimizers.SGD(learning_rate=${pyFloat(s.learningRate)})`]
       : s.optimizer === "momentum"
-        ? `keras.optimizers.SGD(learning_rate=${pyFloat(s.learningRate)}, momentum=0.9)`
-        : `keras.optimizers.Adam(learning_rate=${pyFloat(s.learningRate)})  # epsilon=1e-7 is Keras' default`;
+        ? [`optimizer = keras.optimizers.SGD(learning_rate=${pyFloat(s.learningRate)}, momentum=0.9)`]
+        : [
+            `optimizer = keras.optimizers.Adam(learning_rate=${pyFloat(s.learningRate)})  # epsilon=1e-7 is Keras' default`,
+            "# One known difference from the lab: Keras adds epsilon to sqrt(v) before bias correction, the lab (like PyTorch)",
+            "# to sqrt(v_hat) after it; the steps differ only while sqrt(v) is about as small as epsilon.",
+          ];
   const fit = s.dropLast
     ? [
         "# Keras' fit() has no drop_last: batch a tf.data pipeline with drop_remainder=True instead.",
@@ -82,7 +94,8 @@ export function kerasCode(s: LabSettings, data: CodeData): string {
     `    keras.Input(shape=(${f},)),  # the input layer: ${f} values per sample, no weights`,
     ...layers,
     "])",
-    `model.compile(optimizer=${optimizer}, loss="mse")`,
+    ...optimizer,
+    'model.compile(optimizer=optimizer, loss="mse")',
     ...fit,
     "# history.history[\"loss\"] is the running mean of the batch losses in each epoch;",
     "# the full-dataset loss after training is:",
@@ -102,7 +115,7 @@ export function pytorchCode(s: LabSettings, data: CodeData): string {
       ? `torch.optim.SGD(model.parameters(), lr=${pyFloat(s.learningRate)})`
       : s.optimizer === "momentum"
         ? `torch.optim.SGD(model.parameters(), lr=${pyFloat(s.learningRate)}, momentum=0.9)`
-        : `torch.optim.Adam(model.parameters(), lr=${pyFloat(s.learningRate)}, eps=1e-7)  # Keras' epsilon`;
+        : `torch.optim.Adam(model.parameters(), lr=${pyFloat(s.learningRate)}, eps=1e-7)  # Keras' epsilon, added as the lab does`;
   return [
     header(s, data),
     "import pandas as pd",

@@ -7,6 +7,7 @@ import {
   GREENHOUSE_TARGET_COLUMN,
 } from "../../course/columns";
 import { greenhouseReady, standardisedGreenhouse } from "../../course/data";
+import type { CsvDelimiter } from "../../engine/csv";
 import type { Dataset } from "../../engine/dataset";
 import type { OwnData } from "./ownData";
 
@@ -18,8 +19,9 @@ export interface LabData {
   features: number;
   featureNames: readonly string[];
   targetName: string;
-  /** The file name the exported code reads. */
+  /** The file name the exported code reads, and its separator. */
   fileName: string;
+  separator: CsvDelimiter;
   /** "the greenhouse table" / "your table". */
   description: string;
 }
@@ -40,6 +42,7 @@ export const GREENHOUSE_DATA: LabData = {
   featureNames: GREENHOUSE_FEATURE_COLUMNS,
   targetName: GREENHOUSE_TARGET_COLUMN,
   fileName: GREENHOUSE_FILE_NAME,
+  separator: ",",
   description: "the greenhouse table",
 };
 
@@ -64,6 +67,7 @@ export function labDataFromOwn(own: OwnData, fileName: string): LabData {
     featureNames: own.featureNames,
     targetName: own.targetName,
     fileName,
+    separator: own.separator,
     description: "your table",
   };
 }

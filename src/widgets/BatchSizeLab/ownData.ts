@@ -3,7 +3,7 @@
  * problems each naming its row and column. Wraps the engine's parseCsv / datasetFromTable /
  * standardise; the only work here is choosing the target and wording the messages.
  */
-import { CSV_MAX_CHARS, datasetFromTable, parseCsv, type CsvError, type CsvTable, type TableDataset } from "../../engine/csv";
+import { CSV_MAX_CHARS, datasetFromTable, parseCsv, type CsvDelimiter, type CsvError, type CsvTable, type TableDataset } from "../../engine/csv";
 import { echoText } from "../../engine/echo";
 import { standardise } from "../../engine/dataset";
 
@@ -14,7 +14,12 @@ export const MAX_OWN_ROWS = 10_000;
  */
 export const PASTE_MAX_CHARS = 1_000_000;
 
-export type OwnTableResult = { ok: true; table: CsvTable } | { ok: false; problems: string[] };
+/** A parsed table and the separator it used, which the exported code passes to pandas. */
+export interface OwnTable extends CsvTable {
+  delimiter: CsvDelimiter;
+}
+
+export type OwnTableResult = { ok: true; table: OwnTable } | { ok: false; problems: string[] };
 
 /**
  * The engine words a cell problem as "Row 3 (line 4), column b: …"; the lab leads with the
@@ -36,7 +41,7 @@ export function readOwnTable(text: string, maxChars = CSV_MAX_CHARS): OwnTableRe
       problems: [`The table has one column (“${echoText(parsed.header[0] ?? "")}”); the lab needs at least one input column and a target column.`],
     };
   }
-  return { ok: true, table: { header: parsed.header, rows: parsed.rows } };
+  return { ok: true, table: { header: parsed.header, rows: parsed.rows, delimiter: parsed.delimiter } };
 }
 
 export interface OwnData {
@@ -46,10 +51,11 @@ export interface OwnData {
   features: number;
   featureNames: string[];
   targetName: string;
+  separator: CsvDelimiter;
 }
 
 /** The table with `target` as y and every other column as an input, standardised column by column. */
-export function ownDataset(table: CsvTable, target: string): OwnData {
+export function ownDataset(table: OwnTable, target: string): OwnData {
   const raw = datasetFromTable(table, target);
   const { dataset } = standardise(raw);
   return {
@@ -58,6 +64,7 @@ export function ownDataset(table: CsvTable, target: string): OwnData {
     features: raw.features,
     featureNames: raw.featureNames,
     targetName: raw.targetName,
+    separator: table.delimiter,
   };
 }
 

@@ -1,8 +1,10 @@
 /**
- * Lesson 7's loss landscape, prepared for drawing: the grid (src/course/landscape.ts) as colour
- * bands and contour lines an SVG can draw, and the paths' end points in words.
+ * Lesson 7's loss landscape, prepared for drawing: the grid (src/course/landscape.ts) as smooth
+ * contour regions (d3-contour's marching squares, with crossings placed by linear interpolation),
+ * the start point dragged or moved by keys, and the paths' end points in words.
  */
-import { BATCH_SIZES, pathStateAt, type PathBatchSize } from "../../course/landscape";
+import { contours } from "d3-contour";
+import { BATCH_SIZES, pathStateAt, VIEW_RANGE, type PathBatchSize } from "../../course/landscape";
 import type { LossGrid, SgdPath } from "../../engine/landscape";
 
 /** Contour levels (1-2-5 steps, the loss spans three decades); band k lies between levels k−1 and k. */
@@ -15,78 +17,48 @@ export function bandIndex(loss: number, levels: readonly number[] = LEVELS): num
   return k;
 }
 
-/** A horizontal run of grid cells in one band: cells i0 … i1 − 1 of grid row j. */
-export interface BandRun {
-  j: number;
-  i0: number;
-  i1: number;
-  band: number;
+/** A closed ring of (w1, w2) points. */
+export type Ring = [number, number][];
+
+/** The region where the loss is at least `level`, as rings in weight coordinates (holes included). */
+export interface ContourRegion {
+  level: number;
+  rings: Ring[];
 }
 
 /**
- * The grid as runs of equal band, row by row: cell (i, j) is the square centred on grid point
- * (aValues[i], bValues[j]). Merging runs keeps the SVG small (a few hundred rectangles).
+ * One region per level: where loss ≥ level. Drawn in order over the lowest band's colour, each
+ * fills the band above its level, and its outline is the contour line. d3-contour places grid
+ * value i at x = i + 0.5 in its own coordinates, hence the half-cell shift back to weights.
  */
-export function bandRuns(grid: LossGrid, levels: readonly number[] = LEVELS): BandRun[] {
-  const runs: BandRun[] = [];
-  const { steps } = grid;
-  for (let j = 0; j < steps; j++) {
-    let i0 = 0;
-    let band = bandIndex(grid.grid[j * steps]!, levels);
-    for (let i = 1; i <= steps; i++) {
-      const next = i < steps ? bandIndex(grid.grid[j * steps + i]!, levels) : -1;
-      if (next !== band) {
-        runs.push({ j, i0, i1: i, band });
-        i0 = i;
-        band = next;
-      }
-    }
-  }
-  return runs;
+export function contourRegions(grid: LossGrid, levels: readonly number[] = LEVELS): ContourRegion[] {
+  const { steps, aValues, bValues } = grid;
+  const da = aValues[1]! - aValues[0]!;
+  const db = bValues[1]! - bValues[0]!;
+  const generator = contours().size([steps, steps]).thresholds([...levels]);
+  return generator(Array.from(grid.grid)).map((polygon) => ({
+    level: polygon.value,
+    rings: polygon.coordinates.flat().map((ring) => ring.map((point): [number, number] => [aValues[0]! + (point[0]! - 0.5) * da, bValues[0]! + (point[1]! - 0.5) * db])),
+  }));
 }
 
-/** A contour segment in grid coordinates (fractional i along w1, j along w2). */
-export type Segment = [number, number, number, number];
+/** How far one arrow key moves the start (Shift: ten times as far), and the grid drags snap to. */
+export const START_STEP = 0.05;
 
-/**
- * Marching squares: the segments where the loss crosses `level`, each cell's crossings found by
- * linear interpolation along its edges. Saddle cells (two opposite corners above) are split by the
- * cell-centre average; a convex bowl has none, but the code must not crash on them.
- */
-export function contourSegments(grid: LossGrid, level: number): Segment[] {
-  const { steps } = grid;
-  const v = (i: number, j: number): number => grid.grid[j * steps + i]!;
-  const segments: Segment[] = [];
-  for (let j = 0; j < steps - 1; j++) {
-    for (let i = 0; i < steps - 1; i++) {
-      const c = [v(i, j), v(i + 1, j), v(i + 1, j + 1), v(i, j + 1)] as const;
-      // Corners 0..3 go round the cell: (i,j), (i+1,j), (i+1,j+1), (i,j+1).
-      const corner: [number, number][] = [[i, j], [i + 1, j], [i + 1, j + 1], [i, j + 1]];
-      const crossings: [number, number][] = [];
-      for (let e = 0; e < 4; e++) {
-        const p = c[e]!;
-        const q = c[(e + 1) % 4]!;
-        if ((p < level) !== (q < level)) {
-          const t = (level - p) / (q - p);
-          const [x0, y0] = corner[e]!;
-          const [x1, y1] = corner[(e + 1) % 4]!;
-          crossings.push([x0 + t * (x1 - x0), y0 + t * (y1 - y0)]);
-        }
-      }
-      if (crossings.length === 2) {
-        segments.push([crossings[0]![0], crossings[0]![1], crossings[1]![0], crossings[1]![1]]);
-      } else if (crossings.length === 4) {
-        const centreBelow = (c[0] + c[1] + c[2] + c[3]) / 4 < level;
-        const firstBelow = c[0] < level;
-        // Pair the crossings so that the segments separate the corners on the other side of the centre.
-        const pairs = centreBelow === firstBelow ? [[0, 3], [1, 2]] : [[0, 1], [2, 3]];
-        for (const [a, b] of pairs) {
-          segments.push([crossings[a!]![0], crossings[a!]![1], crossings[b!]![0], crossings[b!]![1]]);
-        }
-      }
-    }
-  }
-  return segments;
+/** A start point kept on the map and on multiples of START_STEP, so the fields show tidy numbers. */
+export function snapStart(w: number): number {
+  const [lo, hi] = VIEW_RANGE;
+  const snapped = Math.round(w / START_STEP) * START_STEP;
+  return Math.min(hi, Math.max(lo, Number(snapped.toFixed(2))));
+}
+
+/** The start after an arrow key (right/up raise w1/w2), or null for any other key. */
+export function startAfterKey(start: readonly [number, number], key: string, large: boolean): [number, number] | null {
+  const step = large ? 10 * START_STEP : START_STEP;
+  const moves: Record<string, [number, number]> = { ArrowRight: [step, 0], ArrowLeft: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+  const move = moves[key];
+  if (move === undefined) return null;
+  return [snapStart(start[0] + move[0]), snapStart(start[1] + move[1])];
 }
 
 /** Loss as text, or "diverged" when the weights blew up. */

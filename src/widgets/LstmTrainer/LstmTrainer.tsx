@@ -130,7 +130,7 @@ export default function LstmTrainer({ initial }: LstmTrainerProps): JSX.Element 
   return (
     <figure class="widget lstm-trainer" aria-labelledby={`${id}-title`} aria-busy={busy ? "true" : undefined}>
       <figcaption id={`${id}-title`}>
-        <strong>A tiny LSTM against the MLP</strong>: both predict the same hours' water use; the last {result.validationSamples} hours are held out.
+        <strong>A tiny LSTM against the MLP</strong>: both predict the same hours' water use; hours {result.validationRows[0]}–{result.validationRows[1]} (rows of day and night) are held out.
       </figcaption>
       <fieldset class="lt-controls needs-js" disabled={!hydrated}>
         <legend>Settings</legend>
@@ -153,8 +153,9 @@ export default function LstmTrainer({ initial }: LstmTrainerProps): JSX.Element 
       )}
       <section class="lt-scroll" aria-label="Final losses" tabindex={0}><table class="lt-table">
         <caption>
-          Window length {s.timesteps}: {result.windows} windows, {result.trainSamples} for training and the last {result.validationSamples} held out; the MLP
-          learns from the same {result.trainSamples} target hours, one row each.
+          Window length {s.timesteps}: {result.windows} windows, {result.validationSamples} held out (their targets are rows {result.validationRows[0]}–
+          {result.validationRows[1]}), {result.purgedWindows} left out because they share rows with those, and {result.trainSamples} for training; the MLP
+          learns from the same {result.trainSamples} target hours, one row each. All columns are standardised with the training rows' mean and spread.
         </caption>
         <thead>
           <tr>

@@ -6,25 +6,26 @@
  */
 import type { JSX } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { INPUT_COLUMNS, TARGET_COLUMN } from "../../course/columns";
-import { greenhouseTable } from "../../course/data";
+import { GREENHOUSE_FEATURES, GREENHOUSE_ROWS, INPUT_COLUMNS, TARGET_COLUMN } from "../../course/columns";
+import type { WindowTableRows } from "../../course/facts/lesson9";
 import { windowCount } from "../../engine/windows";
 import { NumberField } from "../lib/NumberField";
 import { useHydrated } from "../lib/useHydrated";
 import { publishRun } from "../lib/runEvents";
-import { formatShape, lstmCounts, windowBatches, windowCover, windowFormula } from "./windowHelpers";
+import { formatShape, kerasLstmSnippet, lstmCounts, pytorchLstmSnippet, windowBatches, windowCover, windowFormula } from "./windowHelpers";
 import "./WindowExplorer.css";
 
 export interface WindowExplorerProps {
+  /** The table's values, read at build time (src/course/facts/lesson9.ts), so the island ships no CSV parser. */
+  rows: WindowTableRows;
   timesteps?: number;
   window?: number;
   batchSize?: number;
   units?: number;
 }
 
-const greenhouse = greenhouseTable();
-const N = greenhouse.n;
-const F = greenhouse.features;
+const N = GREENHOUSE_ROWS;
+const F = GREENHOUSE_FEATURES;
 const INPUTS = INPUT_COLUMNS;
 const TARGET = TARGET_COLUMN;
 const MAX_SLABS = 10;
@@ -82,6 +83,7 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
   const keras = lstmCounts(F, units, timesteps, batch, "keras");
   const torch = lstmCounts(F, units, timesteps, batch, "pytorch");
   const shape = formatShape([batch, timesteps, F]);
+  const snippet = { features: F, timesteps, units, batchSize: batch, windows };
 
   const firstRender = useRef(true);
   useEffect(() => {
@@ -101,7 +103,7 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
     });
   }, [timesteps, current, batch, units]);
 
-  const row = (r: number, j: number): number => greenhouse.x[(r - 1) * F + j]!;
+  const row = (r: number, j: number): number => props.rows.inputs[r - 1]![j]!;
   const rowsOfWindow = Array.from({ length: cover.last - cover.first + 1 }, (_, t) => cover.first + t);
   const summary = `${windowFormula(N, timesteps)}. Window ${current} covers rows ${cover.first}–${cover.last}; target: row ${cover.targetRow}. A batch of ${batch}: ${shape}.`;
 
@@ -128,18 +130,29 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
         {Array.from({ length: N }, (_, k) => {
           const r = k + 1;
           const inside = r >= cover.first && r <= cover.last;
-          const cls = ["we-cell", inside ? "we-in" : "", r === cover.targetRow ? "we-target" : ""].filter(Boolean).join(" ");
+          const isTarget = r === cover.targetRow;
+          const cls = ["we-cell", inside ? "we-in" : "", isTarget ? "we-target" : ""].filter(Boolean).join(" ");
           return (
             <li key={r} class={cls}>
               {r}
+              {inside && <span class="we-mark">{isTarget ? "x y" : "x"}</span>}
             </li>
           );
         })}
       </ol>
-      <p class="we-legend">
-        <span class="we-cell we-in we-mini" aria-hidden="true" /> rows in the window <span class="we-cell we-in we-target we-mini" aria-hidden="true" /> the
-        target row (its water use is what the window predicts)
-      </p>
+      <ul class="we-legend" aria-label="Key to the row strip">
+        <li>
+          <span class="we-cell we-in we-mini" aria-hidden="true"><span class="we-mark">x</span></span> a row the window reads as input: its{" "}
+          {INPUTS.map((c) => c.label.toLowerCase()).join(", ")}, one time step
+        </li>
+        <li>
+          <span class="we-cell we-in we-target we-mini" aria-hidden="true"><span class="we-mark">x y</span></span> the window's last row: read as input
+          too, and its {TARGET.label.toLowerCase()} y is the target the window predicts
+        </li>
+        <li>
+          <span class="we-cell we-mini" aria-hidden="true" /> a row outside this window
+        </li>
+      </ul>
 
       <section class="we-scroll" aria-label="The window's rows" tabindex={0}><table class="we-table">
         <caption>
@@ -167,7 +180,7 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
               {INPUTS.map((c, j) => (
                 <td key={c.name}>{row(r, j).toFixed(1)}</td>
               ))}
-              <td>{r === cover.targetRow ? <strong>{greenhouse.y[r - 1]!.toFixed(1)} (target)</strong> : "not used"}</td>
+              <td>{r === cover.targetRow ? <strong>{props.rows.target[r - 1]!.toFixed(1)} (target)</strong> : "not used"}</td>
             </tr>
           ))}
         </tbody>
@@ -186,22 +199,13 @@ export default function WindowExplorer(props: WindowExplorerProps): JSX.Element 
         <div>
           <p class="we-code-title">Keras</p>
           <pre>
-            <code>{`inputs = keras.Input(shape=(${timesteps}, ${F}))  # (timesteps, features)
-x = keras.layers.LSTM(${units})(inputs)       # (None, ${units})
-outputs = keras.layers.Dense(1)(x)     # (None, 1)
-model = keras.Model(inputs, outputs)
-model.input_shape                      # (None, ${timesteps}, ${F})
-model.fit(X, y, batch_size=${batch})          # X: (${windows}, ${timesteps}, ${F})`}</code>
+            <code>{kerasLstmSnippet(snippet)}</code>
           </pre>
         </div>
         <div>
           <p class="we-code-title">PyTorch</p>
           <pre>
-            <code>{`lstm = nn.LSTM(input_size=${F}, hidden_size=${units}, batch_first=True)
-head = nn.Linear(${units}, 1)
-x = torch.randn(${batch}, ${timesteps}, ${F})        # one batch
-out, (h_n, c_n) = lstm(x)  # out: (${batch}, ${timesteps}, ${units}); h_n: (1, ${batch}, ${units})
-y_hat = head(out[:, -1])   # (${batch}, 1)`}</code>
+            <code>{pytorchLstmSnippet(snippet)}</code>
           </pre>
         </div>
       </div>

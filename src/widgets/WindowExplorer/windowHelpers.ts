@@ -70,3 +70,32 @@ export function lstmCounts(features: number, units: number, timesteps: number, b
     tensors: description.tensors.filter((t) => t.parameters > 0).map((t) => ({ name: t.name, shape: t.shape, parameters: t.parameters })),
   };
 }
+
+export interface LstmSnippetSettings {
+  features: number;
+  timesteps: number;
+  units: number;
+  batchSize: number;
+  windows: number;
+}
+
+/** Keras 3: the input spec names (timesteps, features); the batch size appears only in fit. */
+export function kerasLstmSnippet({ features: F, timesteps: T, units: H, batchSize: B, windows }: LstmSnippetSettings): string {
+  return `inputs = keras.Input(shape=(${T}, ${F}))  # (timesteps, features)
+x = keras.layers.LSTM(${H})(inputs)       # (None, ${H}); 4(H(F + H) + H) parameters
+outputs = keras.layers.Dense(1)(x)     # (None, 1)
+model = keras.Model(inputs, outputs)
+model.input_shape                      # (None, ${T}, ${F})
+model.fit(X, y, batch_size=${B})          # X: (${windows}, ${T}, ${F})`;
+}
+
+/** PyTorch: batch_first=True reads (batch, timesteps, features); nn.LSTM keeps two bias vectors per gate. */
+export function pytorchLstmSnippet({ features: F, timesteps: T, units: H, batchSize: B }: LstmSnippetSettings): string {
+  return `lstm = nn.LSTM(input_size=${F}, hidden_size=${H}, batch_first=True)
+# two bias vectors per gate (bias_ih, bias_hh), one more than Keras and this page:
+# 4(H(F + H) + 2H) parameters
+head = nn.Linear(${H}, 1)
+x = torch.randn(${B}, ${T}, ${F})        # one batch
+out, (h_n, c_n) = lstm(x)  # out: (${B}, ${T}, ${H}); h_n: (1, ${B}, ${H})
+y_hat = head(out[:, -1])   # (${B}, 1)`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fullLoss } from "../../../src/engine/train";
-import { lossGrid, sgdPath, TWO_WEIGHT_MODEL } from "../../../src/engine/landscape";
+import { lossGrid, sgdPath, twoWeightMinimum, TWO_WEIGHT_MODEL } from "../../../src/engine/landscape";
 import type { Dataset } from "../../../src/engine/train";
 import { greenhouse } from "./fixtures";
 
@@ -44,5 +44,28 @@ describe("loss landscape of the two-weight model", () => {
     let ga = 0;
     for (let i = 0; i < 50; i++) ga += (-2 / 50) * data.y[i]! * data.x[2 * i]!;
     expect(p.a[1]).toBeCloseTo(-0.1 * ga, 14);
+  });
+
+  it("the exact minimum solves the normal equations: the gradient there is zero and every grid point is higher", () => {
+    const floor = twoWeightMinimum(data);
+    // Full-batch gradient of the MSE at the floor, by the formula (2/N)·Xᵀ(Xw − y).
+    let g1 = 0;
+    let g2 = 0;
+    for (let i = 0; i < data.n; i++) {
+      const r = floor.a * data.x[2 * i]! + floor.b * data.x[2 * i + 1]! - data.y[i]!;
+      g1 += (2 / data.n) * r * data.x[2 * i]!;
+      g2 += (2 / data.n) * r * data.x[2 * i + 1]!;
+    }
+    expect(Math.abs(g1)).toBeLessThan(1e-9);
+    expect(Math.abs(g2)).toBeLessThan(1e-9);
+    expect(floor.loss).toBe(fullLoss(TWO_WEIGHT_MODEL, data, Float64Array.from([floor.a, floor.b, 0])));
+    const g = lossGrid({ data, aRange: [floor.a - 1, floor.a + 1], bRange: [floor.b - 1, floor.b + 1], steps: 10 });
+    expect(g.min).toBeGreaterThan(floor.loss);
+  });
+
+  it("refuses two identical inputs: their bowl has a valley floor, not a point", () => {
+    const x = new Float64Array(2 * data.n);
+    for (let i = 0; i < data.n; i++) x[2 * i] = x[2 * i + 1] = data.x[2 * i]!;
+    expect(() => twoWeightMinimum({ ...data, x })).toThrow(/collinear/);
   });
 });

@@ -59,6 +59,8 @@ const BY_HAND: Record<string, number | readonly (number | null)[] | string> = {
   "lstm-inputs/window-seven-rows": [7, 11],
   "lstm-inputs/keras-lstm-16": 4 * (16 * (3 + 16) + 16),
   "lstm-inputs/predict-windows-t12": 50 - 12 + 1,
+  // 5 streams of 10 hours, 2 hours a batch: stream 2 is rows 11–20, its second chunk rows 13–14.
+  "lstm-inputs/stateful-next-rows": [13, 14],
   "cheat-sheet/final-iterations-b5": 10,
   "cheat-sheet/final-tenth-batch": [46, 50],
   "cheat-sheet/final-iterations-b8": 7,
@@ -200,7 +202,7 @@ describe("saved progress", () => {
     "batch-size-lab": ["predict-updates-b10", "predict-drop-last-b8", "predict-b1-vs-b50", "noise-std-b16", "noise-at-n", "linear-scaling"],
     "loss-landscape": ["updates-full-batch", "predict-updates-b5", "why-zigzag", "contour-angle"],
     "what-limits-batch-size": ["adam-fixed-bytes", "grows-with-batch", "predict-300-features", "activation-bytes-b64"],
-    "lstm-inputs": ["lstm-batch-shape", "windows-t10", "window-seven-rows", "input-size-lstm", "keras-lstm-16", "predict-windows-t12"],
+    "lstm-inputs": ["lstm-batch-shape", "windows-t10", "window-seven-rows", "input-size-lstm", "keras-lstm-16", "predict-windows-t12", "stateful-next-rows", "stateful-why-fixed"],
     "cheat-sheet": [
       "final-iterations-b5", "final-tenth-batch", "final-iterations-b8", "final-drop-last-unused", "final-last-batch-b7", "final-b1-b50",
       "final-keras-default", "final-dataloader-default", "final-total-updates", "final-input-units", "final-dense-544", "final-dense-meaning",

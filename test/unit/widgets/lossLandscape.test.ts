@@ -5,10 +5,11 @@ import {
   DEFAULT_LANDSCAPE_SETTINGS as DEFAULT_SETTINGS,
   landscapeDataset,
   landscapeGrid,
+  landscapeMinimum,
   landscapePaths,
   pathStateAt,
 } from "../../../src/course/landscape";
-import { bandIndex, bandRuns, contourSegments, formatLoss, landscapeSummary, LEVELS } from "../../../src/widgets/LossLandscape/landscapeData";
+import { bandIndex, contourRegions, formatLoss, landscapeSummary, LEVELS, snapStart, START_STEP, startAfterKey } from "../../../src/widgets/LossLandscape/landscapeData";
 
 const greenhouse = greenhouseTable();
 const data = landscapeDataset();
@@ -74,8 +75,6 @@ describe("the loss landscape's data", () => {
 });
 
 describe("drawing the grid", () => {
-  const grid = landscapeGrid(data);
-
   it("bands follow the 1-2-5 levels", () => {
     expect(bandIndex(0.01)).toBe(0);
     expect(bandIndex(0.05)).toBe(1);
@@ -83,35 +82,45 @@ describe("drawing the grid", () => {
     expect(bandIndex(1e6)).toBe(LEVELS.length);
   });
 
-  it("band runs cover every grid cell exactly once, each run in one band", () => {
-    const runs = bandRuns(grid);
-    const covered = new Int32Array(grid.steps * grid.steps);
-    for (const run of runs) {
-      for (let i = run.i0; i < run.i1; i++) {
-        covered[run.j * grid.steps + i]!++;
-        expect(bandIndex(grid.grid[run.j * grid.steps + i]!)).toBe(run.band);
-      }
-    }
-    expect([...covered].every((c) => c === 1)).toBe(true);
-    // Merging keeps the figure small.
-    expect(runs.length).toBeLessThan(grid.steps * grid.steps / 3);
-  });
-
-  it("marching squares puts contour points where the interpolated loss equals the level", () => {
-    // A round bowl f = x² + y² on a 21-point grid over [−1, 1]²: the level-0.5 contour is the circle of radius √0.5.
+  it("contour regions put every ring point where the loss equals its level (a round bowl)", () => {
+    // f = x² + y² on a 21-point grid over [−1, 1]²: the level-0.5 contour is the circle of radius √0.5.
     const steps = 21;
     const values = new Float64Array(steps * steps);
     const axis = Float64Array.from({ length: steps }, (_, k) => -1 + (2 * k) / (steps - 1));
     for (let j = 0; j < steps; j++) for (let i = 0; i < steps; i++) values[j * steps + i] = axis[i]! ** 2 + axis[j]! ** 2;
     const bowl = { grid: values, steps, aValues: axis, bValues: axis, min: 0, max: 2 };
-    const segments = contourSegments(bowl, 0.5);
-    expect(segments.length).toBeGreaterThan(20);
-    for (const [x1, y1, x2, y2] of segments) {
-      for (const [gi, gj] of [[x1, y1], [x2, y2]] as const) {
-        const r = Math.hypot(-1 + (2 * gi) / (steps - 1), -1 + (2 * gj) / (steps - 1));
-        expect(Math.abs(r - Math.sqrt(0.5))).toBeLessThan(0.02);
-      }
-    }
-    expect(contourSegments(bowl, 5)).toEqual([]);
+    const [region] = contourRegions(bowl, [0.5]);
+    expect(region!.level).toBe(0.5);
+    // loss ≥ 0.5 is the square minus the disc: the outer ring follows the grid's edge, the hole is the circle.
+    const inner = region!.rings.filter((ring) => ring.every(([a, b]) => Math.abs(a) < 0.99 && Math.abs(b) < 0.99));
+    expect(inner).toHaveLength(1);
+    expect(inner[0]!.length).toBeGreaterThan(40);
+    for (const [a, b] of inner[0]!) expect(Math.abs(Math.hypot(a, b) - Math.sqrt(0.5))).toBeLessThan(0.01);
+    // A level above every value has no region.
+    expect(contourRegions(bowl, [5])[0]!.rings).toEqual([]);
+  });
+
+  it("the figure's regions nest: one per level, each inside the one below, around the minimum", () => {
+    const regions = contourRegions(landscapeGrid(data));
+    expect(regions.map((r) => r.level)).toEqual([...LEVELS]);
+    // Every level above the floor's loss 0.042 cuts a hole around the minimum (0.541, 0.475).
+    for (const region of regions) expect(region.rings.length).toBeGreaterThanOrEqual(1);
+    const floor = landscapeMinimum(data);
+    const crossingsRight = (level: number) =>
+      regions.find((r) => r.level === level)!.rings.flat().filter(([a, b]) => Math.abs(b - floor.w2) < 0.1 && a > floor.w1).map(([a]) => a);
+    expect(Math.min(...crossingsRight(0.2))).toBeLessThan(Math.min(...crossingsRight(1)));
+  });
+
+  it("a drag snaps the start to steps of 0.05 inside the map; arrow keys move it by 0.05, with Shift by 0.5", () => {
+    expect(START_STEP).toBe(0.05);
+    expect(snapStart(1.234)).toBe(1.25);
+    expect(snapStart(-0.024)).toBe(0);
+    expect(snapStart(7)).toBe(2.5);
+    expect(snapStart(-3)).toBe(-2.5);
+    expect(startAfterKey([2, -1.5], "ArrowRight", false)).toEqual([2.05, -1.5]);
+    expect(startAfterKey([2, -1.5], "ArrowDown", false)).toEqual([2, -1.55]);
+    expect(startAfterKey([2, -1.5], "ArrowUp", true)).toEqual([2, -1]);
+    expect(startAfterKey([2.4, 0], "ArrowRight", true)).toEqual([2.5, 0]);
+    expect(startAfterKey([2, -1.5], "Enter", false)).toBeNull();
   });
 });
