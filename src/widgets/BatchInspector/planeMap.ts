@@ -1,10 +1,10 @@
 /**
  * Geometry of lesson 4's map: the plane of two weights drawn in a square plot, its contour lines
- * (marching squares, d3-contour), and arrows kept legible. Pure functions; PlaneMap.tsx draws them.
+ * (marching squares, d3-contour, through lib/contourRegions.ts), and arrows kept legible. Pure functions; PlaneMap.tsx draws them.
  */
-import { contours } from "d3-contour";
 import type { BatchFigure } from "../../course/batchFigure";
 import type { LossGrid } from "../../engine/landscape";
+import { contourRegions } from "../lib/contourRegions";
 import { ticks } from "d3-array";
 
 export interface PlotFrame {
@@ -59,34 +59,24 @@ export function contourLevels(min: number, max: number, count = 10): number[] {
 
 export interface ContourBand {
   level: number;
-  /** SVG path of the region where the loss is at most `level`. */
+  /** SVG path of the region where the loss is at least `level`. */
   path: string;
 }
 
 /**
- * The regions {L ≤ level} of the grid as SVG paths in plot coordinates. d3-contour traces regions
- * above a threshold, so it is given −L; grid value (i, j) sits at contour coordinate (i + ½, j + ½).
+ * The regions {L ≥ level} of the grid as SVG paths in plot coordinates, traced by the contourRegions
+ * lesson 7's landscape uses too (d3-contour), so both maps draw contours with one implementation.
  */
 export function contourBands(grid: LossGrid, levels: readonly number[], frame: PlotFrame): ContourBand[] {
-  const n = grid.steps;
-  const negated = Array.from(grid.grid, (v) => -v);
-  const spacingA = (grid.aValues[n - 1]! - grid.aValues[0]!) / (n - 1);
-  const spacingB = (grid.bValues[n - 1]! - grid.bValues[0]!) / (n - 1);
-  const generator = contours().size([n, n]).smooth(true);
-  return levels.map((level) => {
-    const shape = generator.contour(negated, -level);
-    let path = "";
-    for (const polygon of shape.coordinates) {
-      for (const ring of polygon) {
-        ring.forEach(([x, y], i) => {
-          const [px, py] = toPlot(frame, grid.aValues[0]! + (x! - 0.5) * spacingA, grid.bValues[0]! + (y! - 0.5) * spacingB);
-          path += `${i === 0 ? "M" : "L"}${px.toFixed(1)},${py.toFixed(1)}`;
-        });
-        path += "Z";
-      }
-    }
-    return { level, path };
-  });
+  return contourRegions(grid, levels).map(({ level, rings }) => ({
+    level,
+    path: rings
+      .map((ring) => ring.map(([a, b], i) => {
+        const [x, y] = toPlot(frame, a, b);
+        return `${i === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`;
+      }).join("") + "Z")
+      .join(""),
+  }));
 }
 
 /** How many times the close-up magnifies the map (ratio of their sides). */

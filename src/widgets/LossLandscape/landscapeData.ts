@@ -3,7 +3,7 @@
  * contour regions (d3-contour's marching squares, with crossings placed by linear interpolation),
  * the start point dragged or moved by keys, and the paths' end points in words.
  */
-import { contours } from "d3-contour";
+import { contourRegions as regionsAbove, type ContourRegion } from "../lib/contourRegions";
 import { BATCH_SIZES, pathStateAt, VIEW_RANGE, type PathBatchSize } from "../../course/landscape";
 import type { LossGrid, SgdPath } from "../../engine/landscape";
 
@@ -17,29 +17,11 @@ export function bandIndex(loss: number, levels: readonly number[] = LEVELS): num
   return k;
 }
 
-/** A closed ring of (w1, w2) points. */
-export type Ring = [number, number][];
+export type { ContourRegion, Ring } from "../lib/contourRegions";
 
-/** The region where the loss is at least `level`, as rings in weight coordinates (holes included). */
-export interface ContourRegion {
-  level: number;
-  rings: Ring[];
-}
-
-/**
- * One region per level: where loss ≥ level. Drawn in order over the lowest band's colour, each
- * fills the band above its level, and its outline is the contour line. d3-contour places grid
- * value i at x = i + 0.5 in its own coordinates, hence the half-cell shift back to weights.
- */
+/** The landscape's regions {loss ≥ level}, at its own LEVELS unless told (the tracing is shared with lesson 4's map). */
 export function contourRegions(grid: LossGrid, levels: readonly number[] = LEVELS): ContourRegion[] {
-  const { steps, aValues, bValues } = grid;
-  const da = aValues[1]! - aValues[0]!;
-  const db = bValues[1]! - bValues[0]!;
-  const generator = contours().size([steps, steps]).thresholds([...levels]);
-  return generator(Array.from(grid.grid)).map((polygon) => ({
-    level: polygon.value,
-    rings: polygon.coordinates.flat().map((ring) => ring.map((point): [number, number] => [aValues[0]! + (point[0]! - 0.5) * da, bValues[0]! + (point[1]! - 0.5) * db])),
-  }));
+  return regionsAbove(grid, levels);
 }
 
 /** How far one arrow key moves the start (Shift: ten times as far), and the grid drags snap to. */
