@@ -47,11 +47,7 @@ export const MEMORY_DEFAULTS = {
 
 /** The engine's description of the same network. */
 export function memorySpec(network: MemoryNetwork): TrainingMemorySpec {
-  return {
-    network: denseNetwork(network.features, network.hidden, network.outputs),
-    bytesPerValue: network.bytesPerValue,
-    optimizer: network.optimizer,
-  };
+  return { network: describedNetworkSpec(describedOf(network)), bytesPerValue: network.bytesPerValue, optimizer: network.optimizer };
 }
 
 /** The network the calculator's reader describes: features per step, an optional LSTM over windows, hidden dense layers, outputs. */
