@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { chromiumHelp, findChromium } from "./scripts/find-chromium.mjs";
+import { chromiumHelp, findTestChromium } from "./scripts/find-chromium.mjs";
 
-const executablePath = findChromium();
+// The headless shell where there is one (scripts/find-chromium.mjs says why), else a full Chromium.
+const executablePath = findTestChromium();
 if (!executablePath) throw new Error(chromiumHelp);
 
 // E2E_DIST / E2E_PORT let several builds be tested side by side on one machine.
