@@ -81,16 +81,20 @@ describe("README's recipe for adding an exercise", () => {
     expect(id).toBeDefined();
     expect(question).toBeDefined();
 
-    const check = await runIn(folder, "astro", ["check"]);
-    expect(check.output).toMatch(/0 errors/);
-    expect(check.ok).toBe(true);
+    // The build first: it writes the content types (.astro/) the type check reads.
+    const build = await runIn(folder, "astro", ["build"]);
+    expect(build.ok, build.output.slice(-2000)).toBe(true);
+
+    // The recipe edits .ts and .mdx files only, so TypeScript's own check over the copy's .ts files holds the spec to
+    // its kind exactly as `astro check` does (which adds the .astro components the recipe leaves alone) in a third
+    // of the time; `npm test` runs the full `astro check` on the project itself.
+    const check = await runIn(folder, "tsc", ["--noEmit", "-p", "tsconfig.json"]);
+    expect(check.ok, check.output.slice(-2000)).toBe(true);
 
     const tests = await runIn(folder, "vitest", ["run", "test/unit/site/exercises.test.ts"]);
     expect(tests.output).toMatch(/Tests\s+\d+ passed/);
     expect(tests.ok).toBe(true);
 
-    const build = await runIn(folder, "astro", ["build"]);
-    expect(build.ok, build.output.slice(-2000)).toBe(true);
     const page = await readFile(join(folder, "dist/lessons/iterations-and-epochs/index.html"), "utf8");
     expect(page).toContain(`id="${id}"`);
     expect(page).toContain(question);
