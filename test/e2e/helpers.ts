@@ -97,8 +97,11 @@ export async function hydrateIslands(page: Page, timeout = 60_000): Promise<void
 
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-/** axe-core's WCAG 2.2 AA and best-practice violations on the page as it is now, one line each, tagged with `label`. */
-export async function axeViolations(page: Page, label: string): Promise<string[]> {
+/**
+ * axe-core's WCAG 2.2 AA and best-practice violations on the page as it is now, one line each, tagged with `label`;
+ * within the element `within` selects, if given.
+ */
+export async function axeViolations(page: Page, label: string, within?: string): Promise<string[]> {
   // Judge what a reader settles on, not a colour halfway through a 0.25 s transition.
   await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null))));
   // axe-core itself, injected once per page and run in it. (@axe-core/playwright finishes every scan in a second, blank
@@ -107,13 +110,14 @@ export async function axeViolations(page: Page, label: string): Promise<string[]
   expect(page.frames(), "axe runs in the main frame only").toHaveLength(1);
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
   return page.evaluate(
-    async ([tags, tag]) => {
-      const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    async ([tags, tag, selector]) => {
+      const context = selector === undefined ? document : { include: [selector] };
+      const results = await (window as unknown as { axe: typeof axe }).axe.run(context, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
       return results.violations.map(
         (violation) => `[${tag}] ${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 4).join(" | ")}`,
       );
     },
-    [wcagTags, label] as const,
+    [wcagTags, label, within] as const,
   );
 }
 

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./helpers";
+import { axeViolations, expect, test } from "./helpers";
 import { batchField, LAB, openLab } from "./lab";
 
 // The batch-size lab as a dashboard you watch train (issue 10, sections 2-4), used as a reader would.
@@ -281,10 +280,6 @@ test("mid-replay in the dark theme, with a batch lit in the strip and the predic
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await step(page, 12);
   await expect(counter(page, "Updates so far")).toHaveText("12 of 200");
-  const results = await new AxeBuilder({ page })
-    .include(".batch-size-lab")
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  expect(results.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  expect(await axeViolations(page, "dark, mid-replay", ".batch-size-lab")).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
 });
