@@ -4,53 +4,14 @@
  * and the corrected claims of lessons 3, 6 and 7 read as the engine has them. (That lesson 8's prose names the
  * calculator's fields as the calculator labels them is a step of lessons7to10.spec.ts's lesson 8 test, on the same page.)
  */
-import type { Page } from "@playwright/test";
 import { builtPaths, expect, test } from "./helpers";
+import { correctedClaims, LESSON_PATH } from "./lessonContent";
 
-/** The corrected claims of lessons 7, 6 and 3, read where the loop below loads each page. */
-const correctedClaims: Record<string, (page: Page) => Promise<void>> = {
-  "/lessons/loss-landscape/": async (page) => {
-    const lesson7 = page.locator("article");
-    await expect(lesson7).not.toContainText("crosses every contour line at a right angle");
-    await expect(lesson7).toContainText("Only in the limit of infinitely small steps, gradient flow, does the path cross every contour at a right angle.");
-    // 50 updates each: 1 epoch at B = 1, 5 at B = 5, 50 at B = 50 (not 10 epochs at B = 5, which is 100 updates).
-    await expect(lesson7.locator('[data-fact="lesson7.equalUpdates"]')).toHaveText("50");
-    await expect(lesson7.locator('[data-fact="lesson7.equalEpochsB1"]')).toHaveText("1");
-    await expect(lesson7.locator('[data-fact="lesson7.equalEpochsB5"]')).toHaveText("5");
-    await expect(lesson7.locator('[data-fact="lesson7.equalEpochsB50"]')).toHaveText("50");
-    await expect(lesson7).toContainText("the single-row path happens to end lowest and");
-    await expect(lesson7).not.toContainText("ends lowest.");
-  },
-  "/lessons/batch-size-lab/": async (page) => {
-    const lesson6 = page.locator("article");
-    await expect(lesson6).not.toContainText("why many small steps can cover more ground");
-    await expect(lesson6).toContainText("comes from the number of their steps, not from the noise");
-  },
-  "/lessons/one-sample-forward/": async (page) => {
-    const lesson3 = page.locator("article");
-    await expect(lesson3).not.toContainText("Why is the network's prediction for row 1 far from the target?");
-    await expect(lesson3).toContainText("the smallest miss of rows 1–5");
-  },
-};
-
-test("each lesson shows exactly the exercises the sidebar and the progress page count, in that order", async ({ page }) => {
-  // Ten pages in one test: the exercises are in the server-rendered HTML, so no page needs to finish loading its islands.
-  test.setTimeout(180_000);
-  const lessons = builtPaths().filter((path) => /lessons\/[^/]+\/$/.test(path));
+test("the pass over every page checks all ten lessons' exercises and the pages of every corrected claim", () => {
+  // The checks themselves run in pages.spec.ts, on the load of each page it already makes (lessonContent.ts).
+  const lessons = builtPaths().filter((path) => LESSON_PATH.test(path));
   expect(lessons).toHaveLength(10);
-  for (const path of lessons) {
-    await page.goto(path, { waitUntil: "domcontentloaded" });
-    const slug = /lessons\/([^/]+)\/$/.exec(path)![1]!;
-    const listed = ((await page.locator(`[data-lesson="${slug}"][data-exercises]`).first().getAttribute("data-exercises")) ?? "").split(" ").filter(Boolean);
-    const shown = await page.locator("[data-exercise-kind]").evaluateAll((elements) => elements.map((element) => element.id));
-    expect(shown, path).toEqual(listed);
-    expect(shown.length, path).toBeGreaterThanOrEqual(4);
-    // The prose is server-rendered too, so the claims are read on the page already loaded here rather than on a second
-    // load of it (a page load costs 1-2 s on the shared 2-core machine).
-    const claims = correctedClaims[path];
-    if (claims) await test.step(`the corrected claims read as the engine has them (lessons 3, 6 and 7): ${path}`, () => claims(page));
-  }
-  expect(Object.keys(correctedClaims).filter((path) => !lessons.includes(path)), "lessons whose claims were not read").toEqual([]);
+  expect(Object.keys(correctedClaims).filter((path) => !lessons.includes(path)), "claims on pages the pass does not load").toEqual([]);
 });
 
 test("the progress page names a missed exercise by its question and links to it", async ({ page, problems }) => {

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { axeViolations, builtPaths, expect, hydrateIslands, test } from "./helpers";
+import { correctedClaims, expectExercisesAsListed, LESSON_PATH } from "./lessonContent";
 
 // One pass over every page in the sitemap, one test per page, one page load each: the page loads on a phone in the
 // system's dark theme and must fit it, every island hydrates, axe judges it; then, in place, the window widens, the
@@ -99,6 +100,9 @@ for (const path of builtPaths()) {
         await expect(page.getByRole("link", { name: /^1\. Samples, features and targets/ })).toBeHidden();
       }
     });
+    if (LESSON_PATH.test(path)) await test.step("the exercises are those the sidebar and the progress page count", () => expectExercisesAsListed(page, path));
+    const claims = correctedClaims[path];
+    if (claims) await test.step("the corrected claims read as the engine has them (lessons 3, 6 and 7)", () => claims(page));
     await test.step("hydrate every island", () => hydrateIslands(page));
     // Wide tables, code and formulas scroll inside their own boxes; the page itself never scrolls sideways.
     expect(await sidewaysOverflow(page), "sideways scroll at 360 px with the widgets running").toBeLessThanOrEqual(0);
