@@ -2,7 +2,8 @@
 // The gates that take minutes, run by .ci/run after `npm test`:
 // - Lighthouse (mobile preset) on the home page and every lesson of the built site: a table of the four scores, failing
 //   below the thresholds. Performance varies from run to run on a shared machine (Lighthouse's docs advise the median
-//   of five runs): a page under the threshold is measured four more times and judged on the median of the five.
+//   of five runs): a page under the threshold is measured again and judged on the median of five runs, which is
+//   settled once three of them fall on one side of the threshold.
 // - The lab's responsiveness, measured with nothing else running (on a shared runner these times measure the machine,
 //   so the e2e suite does not check them): p95 of 20 batch-size slider moves (input → updated outputs) within 50 ms,
 //   and the sweep over all 50 batch sizes without a main-thread task over 200 ms.
@@ -82,8 +83,11 @@ try {
     const first = await scores(path);
     const performanceRuns = [first.score("performance")];
     if (performanceRuns[0] < thresholds.performance) {
-      // Only the performance category varies from run to run, so the repeats gather only what it needs.
-      for (let again = 0; again < 4; again++) performanceRuns.push((await scores(path, ["performance"])).score("performance"));
+      // Judged on the median of five runs. That median is settled as soon as three runs fall on one side of the
+      // threshold, so the runs stop there: the verdict is the one five runs would give, and a clear page costs less.
+      // (Only the performance category varies from run to run, so the repeats gather only what it needs.)
+      const side = (pass) => performanceRuns.filter((score) => score >= thresholds.performance === pass).length;
+      while (side(true) < 3 && side(false) < 3) performanceRuns.push((await scores(path, ["performance"])).score("performance"));
     }
     const cells = names.map((name) => {
       const score = name === "performance" ? median(performanceRuns) : first.score(name);
@@ -99,7 +103,7 @@ try {
       }
     }
   }
-  console.log(`\nThresholds: ${names.map((name) => `${name} >= ${thresholds[name]}`).join(", ")}; performance is the median of five runs where the first missed.`);
+  console.log(`\nThresholds: ${names.map((name) => `${name} >= ${thresholds[name]}`).join(", ")}; performance is the median of five runs where the first missed (runs stop once three agree).`);
 
   const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags });
   try {
