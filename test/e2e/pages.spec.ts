@@ -7,7 +7,8 @@ import { correctedClaims, expectExercisesAsListed, LESSON_PATH } from "./lessonC
 // reader picks the light theme, tries bad input in every numeric field, uses each widget, and axe judges it again. Two
 // axe scans cover both themes, both widths, the first view and the used widgets. (What each field accepts is
 // unit-tested: test/unit/widgets/numberField.test.ts; here each field shows that it is wired to that parser.)
-// A check that needs every page, at either width, belongs here rather than in a loop of its own that loads them again.
+// A check that needs every page, at either width, belongs here rather than in a loop of its own that loads them again:
+// each lesson's exercises against its sidebar list, and the corrected claims, are read here (lessonContent.ts).
 
 const phone = { width: 360, height: 800 };
 const desktop = { width: 1280, height: 800 };
