@@ -126,6 +126,16 @@ export async function axeViolations(page: Page, label: string, within?: string):
   );
 }
 
+/** A number as the widgets and the prose print it, read back: "−0.3532" → -0.3532 (a true minus sign); "1,056" → 1056. */
+export function readPrinted(text: string): number {
+  return Number(text.trim().replace("\u2212", "-").replace(/,/g, ""));
+}
+
+/** A number a lesson's prose prints, computed by the course layer at build time (src/course/facts). */
+export async function fact(page: Page, name: string): Promise<number> {
+  return readPrinted(await page.locator(`[data-fact="${name}"]`).first().innerText());
+}
+
 /** A number as the widgets print it: fixed decimals and a true minus sign ("−0.353"; never "−0.000"). */
 export function printedNumber(value: number, digits = 3): string {
   const text = value.toFixed(digits);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { columnStats, createModel, parseGreenhouseCsv, standardise } from "../../src/engine";
 import { GREENHOUSE_NET as GREENHOUSE_NET_SPEC, GREENHOUSE_NET_SEED } from "../../src/course/networks";
-import { expect, printedNumber as fmt, test } from "./helpers";
+import { expect, fact, printedNumber as fmt, test } from "./helpers";
 
 // The expected numbers come from the engine and the shipped CSV, computed here in Node.
 const data = parseGreenhouseCsv(readFileSync(new URL("../../content/data/greenhouse.csv", import.meta.url), "utf8"));
@@ -27,11 +27,6 @@ async function columnTexts(table: Locator, column: number): Promise<string[]> {
 
 function numberOf(text: string): number {
   return Number(text.replace("\u2212", "-"));
-}
-
-/** A number the lesson's prose prints, computed by the course layer at build time (src/course/facts): "1,056" → 1056. */
-async function fact(page: Page, name: string): Promise<number> {
-  return Number((await page.locator(`[data-fact="${name}"]`).first().innerText()).trim().replace("\u2212", "-").replace(/,/g, ""));
 }
 
 // Checks that start from the same lesson page as a fresh reader finds it share one load of it (a browser context, a

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./helpers";
+import { expect, fact, readPrinted, test } from "./helpers";
 
 const LESSON4 = "lessons/a-batch-forward/";
 const LESSON5 = "lessons/iterations-and-epochs/";
@@ -13,16 +13,6 @@ const LESSON5 = "lessons/iterations-and-epochs/";
 /** "−0.3532" → -0.3532 (the widgets print a true minus sign). */
 function num(text: string): number {
   return Number(text.trim().replace("−", "-"));
-}
-
-/** "−0.3532" → -0.3532 (the widgets print a true minus sign); "1,056" → 1056. */
-function printed(text: string): number {
-  return Number(text.trim().replace("−", "-").replace(/,/g, ""));
-}
-
-/** A number the lesson's prose prints, computed by the course layer at build time (src/course/facts). */
-async function fact(page: Page, name: string): Promise<number> {
-  return printed(await page.locator(`[data-fact="${name}"]`).first().innerText());
 }
 
 /** Islands hydrate when they scroll into view; their controls are disabled until then. */
@@ -202,7 +192,7 @@ test.describe("batch inspector (lesson 4)", () => {
     const table = widget.getByRole("table", { name: /Three readings from the same start/ });
     const out = new Map<string, number[]>();
     for (const row of await table.locator("tbody").getByRole("row").all()) {
-      out.set((await row.getByRole("rowheader").innerText()).trim(), (await row.getByRole("cell").allInnerTexts()).map(printed));
+      out.set((await row.getByRole("rowheader").innerText()).trim(), (await row.getByRole("cell").allInnerTexts()).map(readPrinted));
     }
     return out;
   }
@@ -210,10 +200,10 @@ test.describe("batch inspector (lesson 4)", () => {
   /** The per-row table's mean line: [loss, ∂ℓ/∂w₁, ∂ℓ/∂w₂], and row r's gradient. */
   async function perRow(widget: Locator): Promise<{ mean: number[]; rows: Map<number, number[]> }> {
     const table = widget.getByRole("table", { name: /Per-row numbers/ });
-    const mean = (await table.locator("tfoot").getByRole("cell").allInnerTexts()).filter((t) => t.trim() !== "").map(printed);
+    const mean = (await table.locator("tfoot").getByRole("cell").allInnerTexts()).filter((t) => t.trim() !== "").map(readPrinted);
     const rows = new Map<number, number[]>();
     for (const row of await table.locator("tbody").getByRole("row").all()) {
-      rows.set(printed(await row.getByRole("rowheader").innerText()), (await row.getByRole("cell").allInnerTexts()).map(printed));
+      rows.set(readPrinted(await row.getByRole("rowheader").innerText()), (await row.getByRole("cell").allInnerTexts()).map(readPrinted));
     }
     return { mean, rows };
   }
@@ -286,7 +276,7 @@ test.describe("batch inspector (lesson 4)", () => {
       expect(rowMap!).toBeLessThan(batchMap!);
       expect(batchWhole!).toBeLessThan(rowWhole!);
       expect(oneMap!).toBeLessThan(startMap!);
-      const eta = printed(await widget.getByRole("textbox", { name: "Learning rate" }).inputValue());
+      const eta = readPrinted(await widget.getByRole("textbox", { name: "Learning rate" }).inputValue());
       const { mean, rows } = await perRow(widget);
       expect(Math.abs(batchDA! + eta * mean[1]!)).toBeLessThan(2e-4);
       expect(Math.abs(batchDB! + eta * mean[2]!)).toBeLessThan(2e-4);
@@ -318,7 +308,7 @@ test.describe("batch inspector (lesson 4)", () => {
       await expect(widget.getByRole("rowheader", { name: "Row 15 alone" })).toBeVisible();
       const after = await readings(widget);
       expect(after.get("Batch of rows 11–15")![1]).not.toBe(before.get("Batch of rows 1–5")![1]);
-      const eta = printed(await widget.getByRole("textbox", { name: "Learning rate" }).inputValue());
+      const eta = readPrinted(await widget.getByRole("textbox", { name: "Learning rate" }).inputValue());
       const { mean, rows } = await perRow(widget);
       expect([...rows.keys()]).toEqual([11, 12, 13, 14, 15]);
       expect(Math.abs(after.get("Batch of rows 11–15")![3]! + eta * mean[1]!)).toBeLessThan(2e-4);
