@@ -24,7 +24,7 @@ import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import { fileURLToPath } from "node:url";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "./tfjs";
 import { standardise } from "../src/engine/dataset";
 import { parseGreenhouseCsv } from "../src/engine/greenhouse";
 import type { ModelSpec } from "../src/engine/model";
@@ -211,7 +211,7 @@ console.log(`Node ${process.version}; ${cores} CPU(s); load average (1, 5, 15 mi
 if (Math.max(loadBefore[0]!, loadAfter[0]!) > cores) {
   console.log(`  ⚠ the 1-minute load is above ${cores} (the core count): other processes share the CPU, the timings are inflated; the minimums are the better estimate`);
 }
-console.log(`TF.js ${tf.version.tfjs}, ${tf.getBackend()} backend, via model.fit; SGD lr 0.05, shuffled every epoch`);
+console.log(`TF.js ${tf.version_core}, ${tf.getBackend()} backend, via model.fit; SGD lr 0.05, shuffled every epoch`);
 console.log("ours: trainRun; B=5 with the full-data loss after each epoch, the sweep with it after the last epoch (as the lab's sweep) and then after each");
 console.log("      median (min) of 31 / 11 / 11 / 11 runs after ≥ 1.5 s of warm-up each");
 console.log("tfjs: median of 5 (B=5) and 3 (LSTM) runs after one warm-up; the sweep timed once; ratios from our median (min)");

@@ -5,7 +5,7 @@
  * from float32-rounded weights and data, so the only difference left is float32 vs float64
  * arithmetic, hence the ~1e-4 relative tolerance.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../../../scripts/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { batchRows, iterationsPerEpoch } from "../../../src/engine/batching";
 import { createModel, type ModelSpec } from "../../../src/engine/model";
