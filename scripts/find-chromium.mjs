@@ -5,8 +5,9 @@
 // - findTestChromium(): what the browser tests run in. Chromium's headless shell when there is one: it is the same
 //   Blink without the browser's window machinery, and the e2e suite ran in 215 s in it against 297-321 s in full
 //   Chromium on the 2-core CI machine. Otherwise the full browser.
-// Both honour $CHROMIUM_PATH. Run as a script it prints the tests' browser, or with `--full` the full one, or with
-// `--headless-shell` the shell; with `--check` it prints nothing and exits non-zero, saying what to install, if none is found.
+// Both honour $CHROMIUM_PATH; findHeadlessShell() looks only for the shell. Run as a script it prints the tests'
+// browser, or with `--full` the full one, or with `--headless-shell` the shell; with `--check` it prints nothing and
+// exits non-zero, saying what to install, if none is found.
 import { existsSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -44,13 +45,13 @@ export function findChromium() {
 
 /** Chromium's headless shell (Debian's package chromium-headless-shell, or Playwright's own download), or null. */
 export function findHeadlessShell() {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return null;
   if (existsSync("/usr/bin/chromium-headless-shell")) return "/usr/bin/chromium-headless-shell";
   return playwrightDownload("chromium_headless_shell-", ["chrome-linux/headless_shell", "chrome-headless-shell-linux64/chrome-headless-shell", "chrome-mac/headless_shell"]);
 }
 
+/** What the browser tests run in: $CHROMIUM_PATH if set (findChromium returns it), else the headless shell, else a full Chromium. */
 export function findTestChromium() {
+  if (process.env.CHROMIUM_PATH) return findChromium();
   return findHeadlessShell() ?? findChromium();
 }
 
