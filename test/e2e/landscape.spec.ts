@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import { expect, hydrateIslands, test } from "./helpers";
+import { landscape } from "./landscape";
 
 // Lesson 7's map dragged by hand at 1280 × 900, and the data download. Numbers come from the engine (src/course/facts,
 // test/unit/course). The map's keys and its minimum on top, and lesson 9's split, key and stateful section, are steps
@@ -8,10 +9,6 @@ import { expect, hydrateIslands, test } from "./helpers";
 // 1-2 s on the shared 2-core machine.
 
 const LANDSCAPE = "lessons/loss-landscape/";
-
-function landscape(page: Page): Locator {
-  return page.getByRole("figure", { name: /Loss landscape of/ });
-}
 
 /** The map's drawing box and a function from weights to a point on the screen (the SVG's viewBox scales uniformly). */
 async function mapPoint(figure: Locator): Promise<(w1: number, w2: number) => { x: number; y: number }> {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { columnStats, createModel, parseGreenhouseCsv, standardise } from "../../src/engine";
 import { GREENHOUSE_NET as GREENHOUSE_NET_SPEC, GREENHOUSE_NET_SEED } from "../../src/course/networks";
-import { expect, fact, printedNumber as fmt, test } from "./helpers";
+import { expect, fact, printedNumber as fmt, readPrinted, test } from "./helpers";
 
 // The expected numbers come from the engine and the shipped CSV, computed here in Node.
 const data = parseGreenhouseCsv(readFileSync(new URL("../../content/data/greenhouse.csv", import.meta.url), "utf8"));
@@ -23,10 +23,6 @@ async function columnTexts(table: Locator, column: number): Promise<string[]> {
   const body = table.getByRole("rowgroup").nth(1);
   // cells: [select, row number, temperature, humidity, light, water use]
   return body.getByRole("row").evaluateAll((rows, index) => rows.map((row) => (row as HTMLTableRowElement).cells[index + 2]?.textContent ?? ""), column);
-}
-
-function numberOf(text: string): number {
-  return Number(text.replace("\u2212", "-"));
 }
 
 // Checks that start from the same lesson page as a fresh reader finds it share one load of it (a browser context, a
@@ -83,21 +79,21 @@ test.describe("lesson 1: the data table", () => {
       await hydrated(sortTemperature);
       await sortTemperature.click();
       await expect(table.getByRole("columnheader", { name: /Temperature/ })).toHaveAttribute("aria-sort", "ascending");
-      const ascending = (await columnTexts(table, 0)).map(numberOf);
+      const ascending = (await columnTexts(table, 0)).map(readPrinted);
       const expected = Array.from(data.x.filter((_, k) => k % 3 === 0)).sort((a, b) => a - b);
       expect(ascending).toEqual(expected);
       await expect(page.getByRole("status").filter({ hasText: "Sorted by" })).toHaveText("Sorted by temperature, ascending.");
 
       await sortTemperature.click();
       await expect(table.getByRole("columnheader", { name: /Temperature/ })).toHaveAttribute("aria-sort", "descending");
-      const descending = (await columnTexts(table, 0)).map(numberOf);
+      const descending = (await columnTexts(table, 0)).map(readPrinted);
       expect(descending[0]).toBe(stats.features[0]!.max);
       expect(descending[49]).toBe(stats.features[0]!.min);
 
       const sortWater = table.getByRole("button", { name: /Water use/ });
       await sortWater.click();
       await expect(table.getByRole("columnheader", { name: /Temperature/ })).not.toHaveAttribute("aria-sort", /.+/);
-      expect((await columnTexts(table, 3)).map(numberOf)[0]).toBe(stats.target.min);
+      expect((await columnTexts(table, 3)).map(readPrinted)[0]).toBe(stats.target.min);
     });
 
     // Last: it reloads and leaves the page. No earlier step selects a row (the checkboxes are found by name, so the

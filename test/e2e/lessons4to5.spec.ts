@@ -10,11 +10,6 @@ const LESSON5 = "lessons/iterations-and-epochs/";
 // through the widget, as a reader would. Play with a mocked clock and reduced motion, and rows selected in storage
 // before the page loads, keep pages of their own.
 
-/** "−0.3532" → -0.3532 (the widgets print a true minus sign). */
-function num(text: string): number {
-  return Number(text.trim().replace("−", "-"));
-}
-
 /** Islands hydrate when they scroll into view; their controls are disabled until then. */
 async function hydrated(widget: Locator, control: string): Promise<Locator> {
   const field = widget.getByRole("textbox", { name: control });
@@ -181,9 +176,9 @@ test.describe("batch inspector (lesson 4)", () => {
     const bodyRows = table.locator("tbody").getByRole("row");
     const body: number[][] = [];
     for (const row of await bodyRows.all()) {
-      body.push((await row.getByRole("cell").allInnerTexts()).map(num));
+      body.push((await row.getByRole("cell").allInnerTexts()).map(readPrinted));
     }
-    const mean = (await table.locator("tfoot").getByRole("row").getByRole("cell").allInnerTexts()).filter((t) => t.trim() !== "").map(num);
+    const mean = (await table.locator("tfoot").getByRole("row").getByRole("cell").allInnerTexts()).filter((t) => t.trim() !== "").map(readPrinted);
     return { body, mean };
   }
 

@@ -1,5 +1,6 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import { expect, hydrateIslands, test } from "./helpers";
+import { landscape } from "./landscape";
 
 // Numbers asserted here come from the engine on the shipped greenhouse table (see
 // src/course/facts/ and test/unit/course/).
@@ -15,10 +16,6 @@ import { expect, hydrateIslands, test } from "./helpers";
 /** A path's "updates made of total" cell, matched whole: "0 of 250" is also a substring of "250 of 250". */
 function updates(row: Locator): Locator {
   return row.getByRole("cell").first();
-}
-
-function landscape(page: Page): Locator {
-  return page.getByRole("figure", { name: /Loss landscape of/ });
 }
 
 test.describe("lesson 7: loss landscape", () => {
