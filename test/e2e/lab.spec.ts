@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { HISTORY_COALESCE_MS } from "../../src/widgets/BatchSizeLab/useLabUrlState";
 import { expect, test } from "./helpers";
-import { batchField, batchSlider, openLab, output } from "./lab";
+import { batchField, batchSlider, openFileMadeInPage, openLab, output } from "./lab";
 
 // Most checks share one load of the lab (a heavy page): each step starts from the settings the one before left,
 // or from the defaults typed back in as a reader would.
@@ -147,9 +147,8 @@ test("the lab at its default settings: outputs, code, export, sweep, pins and ow
   });
 
   await test.step("a large pasted table trains in the worker and the page keeps responding", async () => {
-    const rows = Array.from({ length: 6000 }, (_, i) => `${i % 97},${(i * 13) % 31},${(i % 97) + 2 * ((i * 13) % 31)}`);
     // Open it as a file (typing 6,000 lines into the textarea would mostly test the test driver).
-    await page.getByLabel("Open a .csv file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(["p,q,r", ...rows].join("\n")) });
+    await openFileMadeInPage(page, { name: "big.csv", rows: 6000 });
     await expect(page.getByText("Input layer: 2 units")).toBeVisible();
     await expect(page.getByText("1 to 6,000 rows per update")).toBeVisible();
     await expect(output(page, "Iterations per epoch")).toHaveText("750");

@@ -1,16 +1,10 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./helpers";
-import { batchField, batchSlider, LAB, openLab, output, waitForLab } from "./lab";
+import { batchField, batchSlider, LAB, openFileMadeInPage, openLab, output, waitForLab } from "./lab";
 
 const THREE_ROWS = "a,b,y\n1,2,3\n4,5,9\n7,8,16\n";
 
 const notices = (page: Page) => page.getByRole("list", { name: "Settings adjusted" });
-
-/** A table of `rows` rows and two inputs, as a file the lab opens. */
-function tableFile(rows: number, name = "big.csv") {
-  const lines = Array.from({ length: rows }, (_, i) => `${i % 97},${(i * 13) % 31},${(i % 97) + 2 * ((i * 13) % 31)}`);
-  return { name, mimeType: "text/csv", buffer: Buffer.from(["p,q,r", ...lines].join("\n")) };
-}
 
 async function pasteTable(page: Page, csv: string): Promise<void> {
   await page.getByLabel("CSV text").fill(csv);
@@ -56,7 +50,7 @@ test("from the plain address: controls before hydration, the worker, own data ke
   await test.step("settings changes during large-data training reuse the lab's worker instead of starting new ones", async () => {
     // 1,200 rows of two inputs: over the 1,000 rows at which, at 20 epochs, the lab trains in its worker (isLargeJob in
     // labRun.ts); a table 6 times that size checked nothing more and cost 3 s more.
-    await page.getByLabel("Open a .csv file").setInputFiles(tableFile(1200));
+    await openFileMadeInPage(page, { name: "big.csv", rows: 1200 });
     await expect(output(page, "Iterations per epoch")).toHaveText("150", { timeout: 30_000 });
     for (const [b, iterations] of [["100", "12"], ["200", "6"], ["300", "4"], ["400", "3"], ["600", "2"]] as const) {
       await batchField(page).fill(b);
@@ -107,11 +101,11 @@ test("from the plain address: controls before hydration, the worker, own data ke
   await test.step("large files and pastes: sizes are checked before reading or copying, and messages stay short", async () => {
     const box = page.getByLabel("CSV text");
     // Over 5 MB: refused from its size alone.
-    await page.getByLabel("Open a .csv file").setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(6_000_000, "1") });
+    await openFileMadeInPage(page, { name: "huge.csv", bytes: 6_000_000 });
     await expect(page.getByRole("list", { name: "Problems in the CSV" })).toContainText("The file is 6.0 MB; the lab reads files up to 5 MB (10,000 rows).");
     await expect(box).toHaveValue("");
     // 4.4 MB and 120,000 rows: the row limit is found without the text being copied into the box.
-    await page.getByLabel("Open a .csv file").setInputFiles(tableFile(120_000));
+    await openFileMadeInPage(page, { name: "big.csv", rows: 120_000 });
     await expect(page.getByRole("list", { name: "Problems in the CSV" })).toContainText("The file has 120,000 rows; the limit is 10,000.");
     await expect(box).toHaveValue("");
     // A cell of 100,000 digits and a letter: a message quoting 40 characters of it.
@@ -134,7 +128,7 @@ test("back to the greenhouse data from batch 600, and back in history to that en
   // Changes closer than 0.7 s share a history entry; the clock separates them without a sleep.
   await page.clock.install();
   await openLab(page);
-  await page.getByLabel("Open a .csv file").setInputFiles(tableFile(1000));
+  await openFileMadeInPage(page, { name: "big.csv", rows: 1000 });
   await expect(page.getByText("1 to 1,000 rows per update")).toBeVisible();
   await batchField(page).fill("600");
   await expect(page).toHaveURL(/[?&]b=600&/);
@@ -198,7 +192,7 @@ test("focus never falls to the page: Run sweep hands it to Cancel and back; Remo
   await expect(pin).toBeFocused();
 
   // Large data trains in the worker; Train stays focusable (aria-disabled) while it does.
-  await page.getByLabel("Open a .csv file").setInputFiles(tableFile(6000));
+  await openFileMadeInPage(page, { name: "big.csv", rows: 6000 });
   await expect(output(page, "Iterations per epoch")).toHaveText("1200", { timeout: 30_000 });
   const train = page.getByRole("button", { name: "Train", exact: true });
   await train.focus();
