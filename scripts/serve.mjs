@@ -65,6 +65,21 @@ try {
   console.error(`No built site in ${root}. Run \`npm run build\` first.`);
   process.exit(1);
 }
+/**
+ * Each file's compressed body, made once, as hosts that precompress do: the browser tests load the same pages and
+ * bundles hundreds of times. Keyed by modification time and size too, so a rebuild while the server runs is served.
+ * @type {Map<string, { version: string, body: Buffer }>}
+ */
+const compressed = new Map();
+function gzipped(file, info, body) {
+  const version = `${info.mtimeMs}:${info.size}`;
+  const cached = compressed.get(file);
+  if (cached?.version === version) return cached.body;
+  const entry = { version, body: gzipSync(body) };
+  compressed.set(file, entry);
+  return entry.body;
+}
+
 const headerRules = parseHeadersFile(await readFile(join(root, "_headers"), "utf8").catch(() => ""));
 
 const server = createServer(async (request, response) => {
@@ -90,6 +105,7 @@ const server = createServer(async (request, response) => {
   const file = await fileFor(pathname.slice(base.length - 1));
   const target = file ?? join(root, "404.html");
   try {
+    const info = await stat(target); // before reading, so a file rewritten in between is compressed again next time
     const body = await readFile(target);
     const type = types[extname(target)] ?? "application/octet-stream";
     // Compress text as any real static host does.
@@ -102,7 +118,7 @@ const server = createServer(async (request, response) => {
       vary: "accept-encoding",
       ...(compress ? { "content-encoding": "gzip" } : {}),
     });
-    response.end(compress ? gzipSync(body) : body);
+    response.end(compress ? gzipped(target, info, body) : body);
   } catch {
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
   }

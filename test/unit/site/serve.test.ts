@@ -3,6 +3,7 @@ import { request } from "node:http";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const projectRoot = resolve(import.meta.dirname, "../../..");
@@ -23,14 +24,19 @@ function startServer(args: string[]): Promise<{ child: ChildProcess; origin: str
   });
 }
 
-/** GET with the path sent exactly as written: no client-side normalisation of "..". */
-function get(origin: string, rawPath: string): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+/** GET with the path sent exactly as written: no client-side normalisation of "..". With `gzip`, asks for gzip and unzips. */
+function get(origin: string, rawPath: string, gzip = false): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   const url = new URL(origin);
   return new Promise((done, fail) => {
-    const req = request({ host: url.hostname, port: url.port, path: rawPath, method: "GET" }, (response) => {
-      let body = "";
-      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => done({ status: response.statusCode ?? 0, body, headers: response.headers }));
+    const headers = gzip ? { "accept-encoding": "gzip" } : {};
+    const req = request({ host: url.hostname, port: url.port, path: rawPath, method: "GET", headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const body = (response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString();
+        done({ status: response.statusCode ?? 0, body, headers: response.headers });
+      });
     });
     req.on("error", fail);
     req.end();
@@ -105,5 +111,20 @@ describe("scripts/serve.mjs keeps to its folder", () => {
     const home = await get(server.origin, "/");
     expect(home.headers["referrer-policy"]).toBe("no-referrer");
     expect(home.headers["content-security-policy"]).toBeUndefined();
+  });
+
+  it("sends gzip when asked, and a file rewritten while it runs is sent as it is now, not its earlier compressed copy", async () => {
+    const server = await startServer(["--dir", join(folder, "dist")]);
+    servers.push(server.child);
+    const page = join(folder, "dist", "lessons", "b.html");
+    await writeFile(page, "<!doctype html><title>first version</title>");
+    for (let i = 0; i < 2; i++) {
+      const response = await get(server.origin, "/lessons/b.html", true);
+      expect(response.headers["content-encoding"]).toBe("gzip");
+      expect(response.body).toContain("first version");
+    }
+    await writeFile(page, "<!doctype html><title>second version, longer</title>");
+    expect((await get(server.origin, "/lessons/b.html", true)).body).toContain("second version, longer");
+    expect((await get(server.origin, "/lessons/b.html")).body).toContain("second version, longer");
   });
 });
