@@ -71,11 +71,12 @@ try {
  * @type {Map<string, { version: string, body: Buffer }>}
  */
 const compressed = new Map();
-function gzipped(file, info, body) {
+async function gzippedFile(file) {
+  const info = await stat(file); // before reading, so a file rewritten in between is compressed again next time
   const version = `${info.mtimeMs}:${info.size}`;
   const cached = compressed.get(file);
   if (cached?.version === version) return cached.body;
-  const entry = { version, body: gzipSync(body) };
+  const entry = { version, body: gzipSync(await readFile(file)) };
   compressed.set(file, entry);
   return entry.body;
 }
@@ -105,11 +106,10 @@ const server = createServer(async (request, response) => {
   const file = await fileFor(pathname.slice(base.length - 1));
   const target = file ?? join(root, "404.html");
   try {
-    const info = await stat(target); // before reading, so a file rewritten in between is compressed again next time
-    const body = await readFile(target);
     const type = types[extname(target)] ?? "application/octet-stream";
     // Compress text as any real static host does.
     const compress = /text|javascript|json|svg|xml/.test(type) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
+    const body = compress ? await gzippedFile(target) : await readFile(target);
     for (const [name, value] of headersFor(headerRules, pathname)) response.appendHeader(name, value);
     response.writeHead(file ? 200 : 404, {
       "content-type": type,
@@ -118,7 +118,7 @@ const server = createServer(async (request, response) => {
       vary: "accept-encoding",
       ...(compress ? { "content-encoding": "gzip" } : {}),
     });
-    response.end(compress ? gzipped(target, info, body) : body);
+    response.end(body);
   } catch {
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
   }
