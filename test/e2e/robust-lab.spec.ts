@@ -176,10 +176,17 @@ test("focus never falls to the page: Run sweep hands it to Cancel and back; Remo
   await openLab(page, "?e=5");
   const run = page.getByRole("button", { name: "Run sweep" });
   await run.focus();
+  // The page records where focus lands: at 5 epochs the sweep can end, and hand focus back to Run, before a check
+  // that Cancel holds it would first look.
+  await page.evaluate(() => {
+    const focused: string[] = [];
+    (window as unknown as { focused: string[] }).focused = focused;
+    document.addEventListener("focusin", (event) => focused.push((event.target as HTMLElement).textContent ?? ""));
+  });
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("button", { name: "Cancel sweep" })).toBeFocused();
   await expect(page.getByText("Sweep finished: 50 batch sizes trained.")).toBeVisible({ timeout: 30_000 });
   await expect(run).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { focused: string[] }).focused)).toEqual(["Cancel sweep", "Run sweep"]);
 
   const pin = page.getByRole("button", { name: "Pin this run" });
   await pin.click();
