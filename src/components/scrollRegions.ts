@@ -1,7 +1,8 @@
 /**
  * Code blocks, wide formulas and wide tables scroll sideways on a phone. A region that scrolls must be reachable by
  * keyboard, so it gets tabindex="0" while (and only while) it actually overflows; otherwise Tab would stop on every
- * formula for nothing.
+ * formula for nothing. Whether a region overflows changes with the window's width and when a typeface arrives (a
+ * formula set in the fallback font can fit, and overflow once KaTeX's fonts load), so both measure again.
  */
 export function makeOverflowingRegionsFocusable(root: ParentNode, selector: string): void {
   const update = () => {
@@ -18,8 +19,10 @@ export function makeOverflowingRegionsFocusable(root: ParentNode, selector: stri
   };
   update();
   let pending = 0;
-  window.addEventListener("resize", () => {
+  const updateBeforeNextFrame = () => {
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(update);
-  });
+  };
+  window.addEventListener("resize", updateBeforeNextFrame);
+  document.fonts.addEventListener("loadingdone", updateBeforeNextFrame);
 }

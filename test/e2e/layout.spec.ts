@@ -12,14 +12,40 @@ import { expect, test } from "./helpers";
 // the self-hosted typefaces in lessons4to5.spec.ts (lesson 4), the widget code's colours in lessons1to3.spec.ts
 // (lesson 2), and the palette's contrast in site.spec.ts (the home page, with the theme choice).
 
-test("a wide table on a phone scrolls inside its own box, which the keyboard can reach", async ({ page, problems }) => {
+/** Each sideways-scrolling region of the article (as scrollRegions.ts finds them): does it overflow, and can Tab reach it? */
+function scrollRegionStates(page: Page): Promise<{ overflows: boolean; focusable: boolean }[]> {
+  return page.$$eval("article pre, article .katex-display, article .table-scroll", (regions) =>
+    regions.map((region) => ({ overflows: region.scrollWidth > region.clientWidth + 1, focusable: region.getAttribute("tabindex") === "0" })),
+  );
+}
+
+test("a wide table or formula on a phone scrolls inside its own box, which the keyboard can reach, also once the math fonts arrive", async ({ page, problems }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto("lessons/iterations-and-epochs/");
+  // KaTeX's fonts are held back until the page has been measured with the fallback font: at 375 px one formula fits
+  // in that font and overflows in KaTeX's own, which is the order a reader on a slow network gets.
+  let releaseMathFonts!: () => void;
+  const mathFontsReleased = new Promise<void>((resolve) => (releaseMathFonts = resolve));
+  await page.route(/\/KaTeX_[\w-]+\.[\w-]+\.woff2$/, async (route) => {
+    await mathFontsReleased;
+    await route.continue();
+  });
+  await page.goto("lessons/iterations-and-epochs/", { waitUntil: "domcontentloaded" });
   const table = page.getByRole("table").filter({ hasText: "iterations per epoch" }).first();
   const box = page.locator(".table-scroll", { has: table });
+  await expect(box).toHaveAttribute("tabindex", "0");
   const widths = await box.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
   expect(widths.scroll).toBeGreaterThan(widths.client);
-  await expect(box).toHaveAttribute("tabindex", "0");
+  const beforeFonts = await scrollRegionStates(page);
+  expect(beforeFonts.filter((region) => region.overflows !== region.focusable)).toEqual([]);
+
+  releaseMathFonts();
+  await page.waitForFunction(() => [...document.fonts].some((font) => font.family === "KaTeX_Main" && font.status === "loaded"));
+  await page.evaluate(() => document.fonts.ready);
+  await expect.poll(async () => (await scrollRegionStates(page)).filter((region) => region.overflows !== region.focusable)).toEqual([]);
+  // Guards the test itself: some region's overflow did change when the fonts arrived.
+  const afterFonts = await scrollRegionStates(page);
+  expect(afterFonts.some((region, index) => region.overflows !== beforeFonts[index]?.overflows)).toBe(true);
+
   await box.focus();
   await page.keyboard.press("ArrowRight");
   await expect.poll(() => box.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
