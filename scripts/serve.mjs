@@ -39,8 +39,9 @@ const types = {
 };
 
 /**
- * The file for a decoded URL path, or null. The path is resolved against the root and must stay inside it:
- * root + separator, not a bare prefix, so "/..%2Fdist-secret%2Fx.txt" cannot reach a sibling "dist-secret".
+ * The file for a decoded URL path, with what `stat` said of it, or null. The path is resolved against the root and
+ * must stay inside it: root + separator, not a bare prefix, so "/..%2Fdist-secret%2Fx.txt" cannot reach a sibling
+ * "dist-secret".
  */
 async function fileFor(urlPath) {
   if (urlPath.includes("\0")) return null;
@@ -50,10 +51,9 @@ async function fileFor(urlPath) {
     const info = await stat(candidate);
     if (info.isDirectory()) {
       const index = join(candidate, "index.html");
-      await stat(index);
-      return index;
+      return { path: index, info: await stat(index) };
     }
-    return candidate;
+    return { path: candidate, info };
   } catch {
     return null;
   }
@@ -71,8 +71,9 @@ try {
  * @type {Map<string, { version: string, body: Buffer }>}
  */
 const compressed = new Map();
-async function gzippedFile(file) {
-  const info = await stat(file); // before reading, so a file rewritten in between is compressed again next time
+async function gzippedFile(file, knownInfo) {
+  // The stat comes before the read (fileFor's, when it made one), so a file rewritten in between is compressed again.
+  const info = knownInfo ?? (await stat(file));
   const version = `${info.mtimeMs}:${info.size}`;
   const cached = compressed.get(file);
   if (cached?.version === version) return cached.body;
@@ -104,12 +105,12 @@ const server = createServer(async (request, response) => {
     return;
   }
   const file = await fileFor(pathname.slice(base.length - 1));
-  const target = file ?? join(root, "404.html");
+  const target = file?.path ?? join(root, "404.html");
   try {
     const type = types[extname(target)] ?? "application/octet-stream";
     // Compress text as any real static host does.
     const compress = /text|javascript|json|svg|xml/.test(type) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
-    const body = compress ? await gzippedFile(target) : await readFile(target);
+    const body = compress ? await gzippedFile(target, file?.info) : await readFile(target);
     for (const [name, value] of headersFor(headerRules, pathname)) response.appendHeader(name, value);
     response.writeHead(file ? 200 : 404, {
       "content-type": type,
