@@ -1,3 +1,6 @@
+/** The lesson's regions that can scroll sideways: code blocks, display formulas and wide tables. */
+export const LESSON_SCROLL_REGIONS = "article pre, article .katex-display, article .table-scroll";
+
 /**
  * Code blocks, wide formulas and wide tables scroll sideways on a phone. A region that scrolls must be reachable by
  * keyboard, so it gets tabindex="0" while (and only while) it actually overflows; otherwise Tab would stop on every

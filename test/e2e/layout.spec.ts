@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { LESSON_SCROLL_REGIONS } from "../../src/components/scrollRegions";
 import { expect, test } from "./helpers";
 
 // Page layout as a reader meets it: nothing wider than the screen, no formula or table hidden behind a sideways
@@ -12,9 +13,9 @@ import { expect, test } from "./helpers";
 // the self-hosted typefaces in lessons4to5.spec.ts (lesson 4), the widget code's colours in lessons1to3.spec.ts
 // (lesson 2), and the palette's contrast in site.spec.ts (the home page, with the theme choice).
 
-/** Each sideways-scrolling region of the article (as scrollRegions.ts finds them): does it overflow, and can Tab reach it? */
+/** Each sideways-scrolling region of the article (the ones scrollRegions.ts watches): does it overflow, and can Tab reach it? */
 function scrollRegionStates(page: Page): Promise<{ overflows: boolean; focusable: boolean }[]> {
-  return page.$$eval("article pre, article .katex-display, article .table-scroll", (regions) =>
+  return page.$$eval(LESSON_SCROLL_REGIONS, (regions) =>
     regions.map((region) => ({ overflows: region.scrollWidth > region.clientWidth + 1, focusable: region.getAttribute("tabindex") === "0" })),
   );
 }
