@@ -17,7 +17,8 @@ const stages = [
   { name: "test:unit", after: [] },
   { name: "build", after: [] },
   { name: "build:subpath", after: ["build"] },
-  { name: "typecheck", after: ["build:subpath"] },
+  // Without its own `astro sync`: the build just before it wrote the same content types to `.astro/` (3 s less).
+  { name: "typecheck", args: ["--noSync"], after: ["build:subpath"] },
   { name: "check:dist", after: ["build", "build:subpath"] },
   // Last and alone, so its progress is shown as it happens.
   { name: "test:e2e", after: ["typecheck", "test:unit", "build", "build:subpath", "check:dist"], live: true },
@@ -30,11 +31,11 @@ const finished = new Map();
 const running = new Set();
 const startedAt = performance.now();
 
-function run({ name, live }) {
+function run({ name, args = [], live }) {
   return new Promise((resolve) => {
     const began = performance.now();
     const output = [];
-    const child = spawn("npm", ["run", "--silent", name], { stdio: ["ignore", live ? "inherit" : "pipe", live ? "inherit" : "pipe"] });
+    const child = spawn("npm", ["run", "--silent", name, ...(args.length > 0 ? ["--", ...args] : [])], { stdio: ["ignore", live ? "inherit" : "pipe", live ? "inherit" : "pipe"] });
     child.stdout?.on("data", (chunk) => output.push(chunk));
     child.stderr?.on("data", (chunk) => output.push(chunk));
     child.on("close", (code) => {
